@@ -1,0 +1,77 @@
+// The settings schema. package.json's `contributes.configuration` mirrors it, and a test checks the mirror.
+
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint' | 'off';
+
+export interface GenericFeatures {
+  completion: boolean;
+  hover: boolean;
+  formatting: boolean;
+  symbols: boolean;
+  folding: boolean;
+  rename: boolean;
+  semanticTokens: boolean;
+  syntaxDiagnostics: boolean;
+}
+
+export interface SlimfileSettings {
+  enable: boolean;
+  /** Per-rule severity override: `{ "root-user": "off" }`. */
+  rules: Record<string, SeverityName>;
+  /** Which of dockerfile-language-service's generic features Slimfile also provides. */
+  genericFeatures: GenericFeatures;
+}
+
+export const DEFAULT_SETTINGS: SlimfileSettings = {
+  enable: true,
+  rules: {},
+  genericFeatures: {
+    completion: true,
+    hover: true,
+    formatting: true,
+    symbols: true,
+    folding: true,
+    rename: true,
+    semanticTokens: true,
+    syntaxDiagnostics: true,
+  },
+};
+
+export interface SettingDescription {
+  key: string;
+  type: 'boolean' | 'object';
+  default: unknown;
+  description: string;
+}
+
+export const SETTING_DESCRIPTIONS: SettingDescription[] = [
+  { key: 'slimfile.enable', type: 'boolean', default: true, description: 'Lint Dockerfiles with Slimfile.' },
+  {
+    key: 'slimfile.rules',
+    type: 'object',
+    default: {},
+    description: 'Severity per rule id ("error", "warning", "info", "hint" or "off"), overriding the defaults and .slimfile.json.',
+  },
+  ...(Object.keys(DEFAULT_SETTINGS.genericFeatures) as (keyof GenericFeatures)[]).map((feature) => ({
+    key: `slimfile.genericFeatures.${feature}`,
+    type: 'boolean' as const,
+    default: true,
+    description: `Provide generic Dockerfile ${feature === 'syntaxDiagnostics' ? 'syntax diagnostics' : feature} (from dockerfile-language-service). Turn off when Docker's own extension already provides it.`,
+  })),
+];
+
+/** Reads a raw settings object (from the client or a config file) into a complete, valid one. */
+export function normaliseSettings(raw: unknown): SlimfileSettings {
+  const input = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof SlimfileSettings, unknown>>;
+  const generic = (input.genericFeatures && typeof input.genericFeatures === 'object' ? input.genericFeatures : {}) as Record<string, unknown>;
+  const rules: Record<string, SeverityName> = {};
+  if (input.rules && typeof input.rules === 'object') {
+    for (const [id, value] of Object.entries(input.rules as Record<string, unknown>)) {
+      if (value === 'error' || value === 'warning' || value === 'info' || value === 'hint' || value === 'off') rules[id] = value;
+    }
+  }
+  const genericFeatures = { ...DEFAULT_SETTINGS.genericFeatures };
+  for (const key of Object.keys(genericFeatures) as (keyof GenericFeatures)[]) {
+    if (typeof generic[key] === 'boolean') genericFeatures[key] = generic[key] as boolean;
+  }
+  return { enable: typeof input.enable === 'boolean' ? input.enable : true, rules, genericFeatures };
+}
