@@ -1,0 +1,5 @@
+// The security and runtime rules, in catalog order. Add a rule here when you add its file.
+
+import type { Rule } from './types';
+
+export const SECURITY_RUNTIME_RULES: readonly Rule[] = [];

@@ -1,0 +1,5 @@
+// The size and cache rules, in catalog order. Add a rule here when you add its file.
+
+import type { Rule } from './types';
+
+export const SIZE_CACHE_RULES: readonly Rule[] = [];
