@@ -3,10 +3,10 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../server/src/engine/edits';
+import { applyEdits, editsConflict } from '../server/src/engine/edits';
 import { lintText } from '../server/src/engine/lint';
 import { positionAt } from '../server/src/engine/model/text';
-import type { Finding, Rule } from '../server/src/engine/rules/types';
+import type { Finding, Rule, TextEdit } from '../server/src/engine/rules/types';
 
 export interface InvalidCase {
   code: string;
@@ -31,14 +31,12 @@ function findingsOf(rule: Rule, code: string): Finding[] {
 
 /** Applies the first fix of each finding, skipping fixes that overlap one already taken. */
 export function applyFirstFixes(code: string, findings: Finding[]): string {
-  const edits = [];
-  let taken: { start: number; end: number }[] = [];
+  const edits: TextEdit[] = [];
   for (const finding of findings) {
     const fix = finding.fixes[0];
     if (!fix) continue;
-    if (fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
+    if (fix.edits.some((e) => edits.some((taken) => editsConflict(e, taken)))) continue;
     edits.push(...fix.edits);
-    taken = [...taken, ...fix.edits];
   }
   return applyEdits(code, edits);
 }

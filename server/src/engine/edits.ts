@@ -16,7 +16,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(cursor);
 }
 
-/** True when the two edit lists touch the same text (so they cannot be applied together). */
-export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
-  return a.some((x) => b.some((y) => x.start < y.end && y.start < x.end || (x.start === y.start && x.end === x.start && y.end === y.start)));
+/** True when two edits touch the same text, so applying both is ambiguous. */
+export function editsConflict(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  const inside = (point: number, edit: TextEdit) => point > edit.start && point < edit.end;
+  return (a.start < b.end && b.start < a.end) || (a.start === a.end && inside(a.start, b)) || (b.start === b.end && inside(b.start, a));
 }
