@@ -1,0 +1,364 @@
+// The language server: LSP wiring only. What to say lives in the engine;
+// generic Dockerfile features come from dockerfile-language-service.
+
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  createConnection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DockerfileLanguageServiceFactory, type DockerfileLanguageService } from 'dockerfile-language-service';
+import { ValidationSeverity } from 'dockerfile-utils';
+import { APPLY_REFACTORING_COMMAND, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/ids';
+import { DEFAULT_SETTINGS, normaliseSettings, type SlimfileSettings } from '../../shared/settings';
+import { fixText } from './engine/fix';
+import { hoverAt } from './engine/hover';
+import { offsetAt, rangeOf } from './engine/model/text';
+import { REFACTORINGS, refactoringById } from './engine/refactor';
+import { AnalysisCache, type Analysis } from './lsp/analysis';
+import { minimalEdit, quickFix, toDiagnostic, toLspEdits } from './lsp/convert';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const analyses = new AnalysisCache();
+const service: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
+
+// The legend dockerfile-language-service encodes its semantic tokens with (dockerSemanticTokens.js).
+const SEMANTIC_TOKEN_TYPES = ['keyword', 'comment', 'parameter', 'property', 'namespace', 'class', 'macro', 'string', 'variable', 'operator', 'modifier'];
+const SEMANTIC_TOKEN_MODIFIERS = ['declaration', 'definition', 'deprecated'];
+
+let settings: SlimfileSettings = DEFAULT_SETTINGS;
+let pullConfiguration = false;
+/** Syntax diagnostics last computed per document, kept so a quick publish does not drop them. */
+const syntaxDiagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+/** Pending validation per document: a newer version replaces the older job before it runs. */
+const pending = new Map<string, NodeJS.Immediate>();
+
+// dockerfile-utils checks that Slimfile's own rules already cover (with fixes) are turned off to avoid duplicates.
+const SYNTAX_SETTINGS = {
+  deprecatedMaintainer: ValidationSeverity.IGNORE,
+  instructionCasing: ValidationSeverity.IGNORE,
+  instructionCmdMultiple: ValidationSeverity.IGNORE,
+  instructionEntrypointMultiple: ValidationSeverity.IGNORE,
+  instructionHealthcheckMultiple: ValidationSeverity.IGNORE,
+  instructionJSONInSingleQuotes: ValidationSeverity.IGNORE,
+  instructionWorkdirRelative: ValidationSeverity.IGNORE,
+};
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  pullConfiguration = params.capabilities.workspace?.configuration === true;
+  const options = params.initializationOptions as { settings?: unknown } | undefined;
+  if (options?.settings) applySettings(options.settings);
+  service.setCapabilities({
+    completion: params.capabilities.textDocument?.completion as never,
+    hover: { contentFormat: params.capabilities.textDocument?.hover?.contentFormat },
+  });
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [APPLY_REFACTORING_COMMAND] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      documentOnTypeFormattingProvider: { firstTriggerCharacter: '\\', moreTriggerCharacter: ['`'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      renameProvider: { prepareProvider: true },
+      definitionProvider: true,
+      documentHighlightProvider: true,
+      documentLinkProvider: { resolveProvider: true },
+      signatureHelpProvider: { triggerCharacters: ['-', '[', ',', ' ', '='] },
+      semanticTokensProvider: {
+        legend: { tokenTypes: SEMANTIC_TOKEN_TYPES, tokenModifiers: SEMANTIC_TOKEN_MODIFIERS },
+        full: true,
+      },
+    },
+    serverInfo: { name: 'slimfile' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'slimfile' });
+    void refreshConfiguration();
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as { slimfile?: unknown } | null)?.slimfile;
+  if (pushed !== undefined) {
+    applySettings(pushed);
+    revalidateAll();
+  } else if (pullConfiguration) {
+    void refreshConfiguration();
+  }
+});
+
+async function refreshConfiguration(): Promise<void> {
+  try {
+    const [section] = await connection.workspace.getConfiguration([{ section: 'slimfile' }]);
+    applySettings(section);
+  } catch {
+    // A client that advertises configuration but fails the request keeps the current settings.
+  }
+  revalidateAll();
+}
+
+function applySettings(raw: unknown): void {
+  settings = normaliseSettings(raw);
+  analyses.setSeverities(settings.rules);
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) scheduleValidation(document);
+}
+
+documents.onDidOpen((event) => scheduleValidation(event.document));
+documents.onDidChangeContent((event) => scheduleValidation(event.document));
+documents.onDidClose((event) => {
+  const job = pending.get(event.document.uri);
+  if (job) clearImmediate(job);
+  pending.delete(event.document.uri);
+  analyses.delete(event.document.uri);
+  syntaxDiagnostics.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+/**
+ * Validates on the next turn of the event loop, so a burst of queued changes is
+ * linted once, at its newest version. No fixed delay: small files answer at once.
+ */
+function scheduleValidation(document: TextDocument): void {
+  const previous = pending.get(document.uri);
+  if (previous) clearImmediate(previous);
+  pending.set(
+    document.uri,
+    setImmediate(() => {
+      pending.delete(document.uri);
+      validate(document.uri);
+    }),
+  );
+}
+
+function validate(uri: string): void {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  const slimfile = settings.enable ? slimfileDiagnostics(document) : [];
+  const previousSyntax = syntaxDiagnostics.get(uri);
+  const wantSyntax = settings.genericFeatures.syntaxDiagnostics;
+  // Slimfile's findings go out first; the slower syntax pass follows unless a newer version arrives.
+  void connection.sendDiagnostics({ uri, version, diagnostics: [...slimfile, ...(wantSyntax && previousSyntax?.version === version ? previousSyntax.diagnostics : [])] });
+  if (!wantSyntax || previousSyntax?.version === version) return;
+  pending.set(
+    uri,
+    setImmediate(() => {
+      pending.delete(uri);
+      const current = documents.get(uri);
+      if (!current || current.version !== version) return;
+      const syntax = safely(() => service.validate(current.getText(), SYNTAX_SETTINGS), []).map((d) => ({ ...d, source: 'dockerfile-utils' }));
+      syntaxDiagnostics.set(uri, { version, diagnostics: syntax });
+      if (syntax.length > 0) void connection.sendDiagnostics({ uri, version, diagnostics: [...slimfile, ...syntax] });
+    }),
+  );
+}
+
+function slimfileDiagnostics(document: TextDocument): Diagnostic[] {
+  const analysis = analyses.get(document);
+  return analysis.findings.map((finding, index) => toDiagnostic(analysis.model, finding, index));
+}
+
+/** Runs a library call that must not take the server down on a strange file. */
+function safely<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch (error) {
+    connection.console.error(`slimfile: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+function analysisFor(uri: string): Analysis | undefined {
+  const document = documents.get(uri);
+  return document ? analyses.get(document) : undefined;
+}
+
+connection.onCodeAction((params: CodeActionParams): CodeAction[] =>
+  safely(() => {
+    const analysis = analysisFor(params.textDocument.uri);
+    if (!analysis || !settings.enable) return [];
+    return codeActions(params, analysis);
+  }, []),
+);
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+function codeActions(params: CodeActionParams, analysis: Analysis): CodeAction[] {
+  const { uri } = params.textDocument;
+  const { model, findings } = analysis;
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const offered = new Set<string>();
+
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const index = (diagnostic.data as { index?: number } | undefined)?.index;
+      const finding = index !== undefined ? findings[index] : undefined;
+      if (!finding || finding.ruleId !== diagnostic.code) continue;
+      finding.fixes.forEach((fix, i) => {
+        actions.push(quickFix(uri, model, fix.safe ? fix.title : `${fix.title} (unsafe)`, fix.edits, diagnostic, i === 0 && fix.safe));
+      });
+      for (const refactoring of REFACTORINGS) {
+        if (!refactoring.resolves.includes(finding.ruleId) || offered.has(refactoring.id)) continue;
+        const result = safely(() => refactoring.compute(model), undefined);
+        if (!result || finding.fixes.some((f) => f.title === result.title)) continue;
+        offered.add(refactoring.id);
+        actions.push(quickFix(uri, model, result.title, result.edits, diagnostic, false));
+      }
+    }
+  }
+
+  if (wants(only, CodeActionKind.RefactorRewrite)) {
+    for (const refactoring of REFACTORINGS) {
+      if (offered.has(refactoring.id)) continue;
+      const result = safely(() => refactoring.compute(model), undefined);
+      if (!result) continue;
+      actions.push({ title: result.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: toLspEdits(model, result.edits) } } });
+    }
+  }
+
+  if (only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`)) && model.problems.length === 0) {
+    const fixed = fixText(model.text, { severities: settings.rules });
+    const edit = minimalEdit(model.text, fixed.text);
+    if (edit) actions.push({ title: 'Fix all safe Slimfile problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(model, [edit]) } } });
+  }
+  return actions;
+}
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== APPLY_REFACTORING_COMMAND) return null;
+  const [uri, id] = (params.arguments ?? []) as [string, string];
+  const analysis = typeof uri === 'string' ? analysisFor(uri) : undefined;
+  const refactoring = typeof id === 'string' ? refactoringById(id) : undefined;
+  if (!analysis || !refactoring) return { applied: false, reason: 'No such document or refactoring' };
+  const result = safely(() => refactoring.compute(analysis.model), undefined);
+  if (!result) return { applied: false, reason: `${refactoring.title} does not apply to this file` };
+  const response = await connection.workspace.applyEdit({
+    label: result.title,
+    edit: { changes: { [uri]: toLspEdits(analysis.model, result.edits) } },
+  });
+  return { applied: response.applied, notes: result.notes };
+});
+
+connection.onHover((params) =>
+  safely(() => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const parts: string[] = [];
+    let range;
+    if (settings.enable) {
+      const analysis = analyses.get(document);
+      const hover = hoverAt(analysis.model, offsetAt(analysis.model.lineStarts, analysis.model.text, params.position));
+      if (hover) {
+        parts.push(hover.markdown);
+        range = rangeOf(analysis.model.lineStarts, hover.span);
+      }
+    }
+    if (settings.genericFeatures.hover) {
+      const generic = service.computeHover(document.getText(), params.position);
+      const value = generic && typeof generic.contents === 'object' && 'value' in generic.contents ? generic.contents.value : undefined;
+      if (value) parts.push(value);
+      range ??= generic?.range;
+    }
+    return parts.length ? { contents: { kind: 'markdown' as const, value: parts.join('\n\n---\n\n') }, range } : null;
+  }, null),
+);
+
+// Generic Dockerfile features, each behind its setting so users can run beside Docker's own extension.
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.completion) return [];
+  return safely(() => service.computeCompletionItems(document.getText(), params.position), []);
+});
+connection.onCompletionResolve((item) => safely(() => service.resolveCompletionItem(item), item));
+
+connection.onDocumentFormatting((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.formatting) return [];
+  return safely(() => service.format(document.getText(), params.options), []);
+});
+connection.onDocumentRangeFormatting((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.formatting) return [];
+  return safely(() => service.formatRange(document.getText(), params.range, params.options), []);
+});
+connection.onDocumentOnTypeFormatting((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.formatting) return [];
+  return safely(() => service.formatOnType(document.getText(), params.position, params.ch, params.options), []);
+});
+connection.onDocumentSymbol((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.symbols) return [];
+  return safely(() => service.computeSymbols(params.textDocument, document.getText()), []);
+});
+connection.onFoldingRanges((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.folding) return [];
+  return safely(() => service.computeFoldingRanges(document.getText()), []);
+});
+connection.onPrepareRename((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.rename) return null;
+  return safely(() => service.prepareRename(document.getText(), params.position), null);
+});
+connection.onRenameRequest((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.rename) return null;
+  const edits = safely(() => service.computeRename(params.textDocument, document.getText(), params.position, params.newName), []);
+  return { changes: { [params.textDocument.uri]: edits } };
+});
+connection.onDefinition((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  return safely(() => service.computeDefinition(params.textDocument, document.getText(), params.position), null);
+});
+connection.onDocumentHighlight((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  return safely(() => service.computeHighlightRanges(document.getText(), params.position), []);
+});
+connection.onDocumentLinks((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  return safely(() => service.computeLinks(document.getText()), []);
+});
+connection.onDocumentLinkResolve((link) => safely(() => service.resolveLink(link), link));
+connection.onSignatureHelp((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.completion) return null;
+  return safely(() => service.computeSignatureHelp(document.getText(), params.position), null);
+});
+connection.languages.semanticTokens.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.genericFeatures.semanticTokens) return { data: [] };
+  return safely(() => service.computeSemanticTokens(document.getText()), { data: [] });
+});
+
+documents.listen(connection);
+connection.listen();
