@@ -28,8 +28,10 @@ function testFiles(dir) {
 
 await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   production
     ? Promise.resolve()
     : build({ ...common, entryPoints: testFiles('test'), outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha', '@vscode/test-electron'] }),
+  production ? Promise.resolve() : build({ ...common, entryPoints: ['scripts/generate.ts'], outdir: 'out/scripts' }),
 ]);

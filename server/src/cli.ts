@@ -1,0 +1,171 @@
+// `slimfile check|fix`: the engine for CI. Exit 0 clean, 1 findings at
+// warning or above (or files left unfixed), 2 usage or I/O error.
+
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fixText } from './engine/fix';
+import { lintModel } from './engine/lint';
+import { parseDockerfile } from './engine/model/parse';
+import { formatJson, formatSarif, formatText, isFailure, TOOL_VERSION, type FileResult } from './engine/report';
+import type { Finding } from './engine/rules/types';
+import { syntaxErrors } from './engine/syntax';
+
+const USAGE = `Usage:
+  slimfile check [paths...] [--format text|json|sarif]
+  slimfile fix [paths...] [--unsafe]
+
+Paths may be files or directories (searched for Dockerfile, *.Dockerfile,
+Dockerfile.*, Containerfile); the default is the current directory.
+
+Options:
+  --format <f>   check output: text (default), json or sarif (SARIF 2.1.0)
+  --unsafe       fix: also apply fixes marked unsafe
+  -h, --help     show this help
+  --version      print the version
+
+Exit status: 0 no problems, 1 problems at warning or above, 2 usage or I/O error.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: 'check' | 'fix';
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  unsafe: boolean;
+}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  if (argv.includes('-h') || argv.includes('--help')) return 'help';
+  if (argv.includes('--version')) return 'version';
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'fix') throw new UsageError(command ? `Unknown command '${command}'` : 'Missing command');
+  const options: Options = { command, paths: [], format: 'text', unsafe: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got '${value ?? ''}')`);
+      options.format = value;
+    } else if (arg === '--unsafe') {
+      if (command !== 'fix') throw new UsageError('--unsafe goes with fix');
+      options.unsafe = true;
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`Unknown option '${arg}'`);
+    } else {
+      options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.venv', 'venv', '__pycache__', '.tox', 'dist', 'build']);
+
+export function isDockerfileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.');
+}
+
+function collect(path: string, found: string[]): void {
+  const stat = statSync(path);
+  if (stat.isFile()) {
+    found.push(path);
+    return;
+  }
+  if (!stat.isDirectory()) return;
+  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) collect(child, found);
+    } else if (entry.isFile() && isDockerfileName(entry.name)) {
+      found.push(child);
+    }
+  }
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path) || path;
+  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+}
+
+function syntaxFindings(text: string): { findings: Finding[]; blocked: boolean } {
+  const model = parseDockerfile(text);
+  const errors = syntaxErrors(model);
+  return {
+    findings: errors.map((p) => ({ ruleId: 'syntax-error', severity: 'error', span: p.span, message: p.message, fixes: [] })),
+    blocked: errors.length > 0,
+  };
+}
+
+function check(files: string[]): FileResult[] {
+  return files.map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const model = parseDockerfile(text);
+    const syntax = syntaxFindings(text).findings;
+    const findings = [...syntax, ...lintModel(model)].sort((a, b) => a.span.start - b.span.start);
+    return { path: displayPath(file), model, findings };
+  });
+}
+
+function fix(files: string[], unsafe: boolean, out: (s: string) => void, err: (s: string) => void): number {
+  let status = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const { findings: syntax, blocked } = syntaxFindings(text);
+    if (blocked) {
+      err(`${displayPath(file)}: not fixed, the file does not parse: ${syntax[0].message}\n`);
+      status = 1;
+      continue;
+    }
+    const result = fixText(text, { unsafe });
+    if (result.text !== text) {
+      writeFileSync(file, result.text);
+      out(`${displayPath(file)}: applied ${result.applied.length} ${result.applied.length === 1 ? 'fix' : 'fixes'} (${[...new Set(result.applied)].join(', ')})\n`);
+    }
+    const remaining = lintModel(parseDockerfile(result.text));
+    if (remaining.some((f) => isFailure(f.severity))) status = 1;
+    const left = remaining.filter((f) => isFailure(f.severity)).length;
+    if (left) out(`${displayPath(file)}: ${left} ${left === 1 ? 'problem' : 'problems'} left (run \`slimfile check\` to see them)\n`);
+  }
+  return status;
+}
+
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+  let options;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`slimfile: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  if (options === 'version') {
+    out(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const files: string[] = [];
+  try {
+    for (const path of options.paths) collect(path, files);
+  } catch (error) {
+    err(`slimfile: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file or directory: ${(error as NodeJS.ErrnoException).path}` : (error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    if (options.command === 'fix') return fix(files, options.unsafe, out, err);
+    const results = check(files);
+    out(options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results) : formatText(results));
+    return results.some((r) => r.findings.some((f) => isFailure(f.severity))) ? 1 : 0;
+  } catch (error) {
+    err(`slimfile: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
