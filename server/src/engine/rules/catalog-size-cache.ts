@@ -1,5 +1,6 @@
 // The size and cache rules, in catalog order. Add a rule here when you add its file.
 
+import { aptListsNotCleaned } from './apt-lists-not-cleaned';
 import type { Rule } from './types';
 
-export const SIZE_CACHE_RULES: readonly Rule[] = [];
+export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned];
