@@ -1,6 +1,7 @@
 // The size and cache rules, in catalog order. Add a rule here when you add its file.
 
 import { aptListsNotCleaned } from './apt-lists-not-cleaned';
+import { aptUpdateAlone } from './apt-update-alone';
 import type { Rule } from './types';
 
-export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned];
+export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone];

@@ -212,7 +212,7 @@ export function commandText(model: DockerfileModel, command: ShellCommand): stri
 
 /** The RUN holds exactly this one command (after an optional `set -e…`). */
 export function aloneInRun(instruction: Instruction, command: ShellCommand): boolean {
-  const commands = (instruction.run?.commands ?? []).filter((c) => c.words[0]?.value !== 'set');
+  const commands = (instruction.run?.commands ?? []).filter((c) => c.words[0]?.value !== 'set' && !c.words.every((w) => w.raw.startsWith('<<')));
   return commands.length === 1 && commands[0] === command;
 }
 
