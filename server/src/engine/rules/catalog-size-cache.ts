@@ -1,7 +1,8 @@
 // The size and cache rules, in catalog order. Add a rule here when you add its file.
 
+import { apkNoCache } from './apk-no-cache';
 import { aptListsNotCleaned } from './apt-lists-not-cleaned';
 import { aptUpdateAlone } from './apt-update-alone';
 import type { Rule } from './types';
 
-export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone];
+export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache];
