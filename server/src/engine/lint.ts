@@ -4,7 +4,8 @@
 import type { SeverityName } from '../../../shared/settings';
 import { parseDockerfile } from './model/parse';
 import type { DockerfileModel } from './model/types';
-import { RULES } from './rules/catalog';
+import { RULES, RULES_BY_ID } from './rules/catalog';
+import { indexSuppressions } from './suppressions';
 import type { Finding, Rule, RuleContext } from './rules/types';
 
 export interface LintOptions {
@@ -25,12 +26,15 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 
 export function lintModel(model: DockerfileModel, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const suppressions = model.comments.length > 0 ? indexSuppressions(model, RULES_BY_ID) : undefined;
   for (const rule of options.rules ?? RULES) {
     const severity = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
     const context: RuleContext = {
       model,
+      catalog: RULES_BY_ID,
       report(partial) {
+        if (suppressions?.suppresses(rule, partial.span.start)) return;
         findings.push({ ...partial, ruleId: rule.id, severity, fixes: partial.fixes ?? [] });
       },
     };

@@ -8,6 +8,7 @@ import { SIZE_CACHE_RULES } from './catalog-size-cache';
 import { copyBeforeDeps } from './copy-before-deps';
 import { singleStageBuildTools } from './single-stage-build-tools';
 import type { Rule } from './types';
+import { unknownSuppression } from './unknown-suppression';
 
 export const RULES: readonly Rule[] = [
   aptNoInstallRecommends,
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   ...SIZE_CACHE_RULES,
   ...SECURITY_RUNTIME_RULES,
   ...CORRECTNESS_RULES,
+  unknownSuppression,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -46,6 +46,8 @@ export interface RuleDocs {
 
 export interface RuleContext {
   model: DockerfileModel;
+  /** Every rule in the catalog, by id (for rules about rules, such as unknown suppression ids). */
+  catalog: ReadonlyMap<string, Rule>;
   report(finding: Omit<Finding, 'ruleId' | 'severity' | 'fixes'> & { fixes?: Fix[] }): void;
 }
 
