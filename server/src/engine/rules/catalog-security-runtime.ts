@@ -1,5 +1,6 @@
 // The security and runtime rules, in catalog order. Add a rule here when you add its file.
 
+import { rootUser } from './root-user';
 import type { Rule } from './types';
 
-export const SECURITY_RUNTIME_RULES: readonly Rule[] = [];
+export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser];
