@@ -1,6 +1,7 @@
 // The security and runtime rules, in catalog order. Add a rule here when you add its file.
 
+import { baseImageUnpinned } from './base-image-unpinned';
 import { rootUser } from './root-user';
 import type { Rule } from './types';
 
-export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser];
+export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned];
