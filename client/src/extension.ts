@@ -2,7 +2,7 @@
 // commands. Everything Slimfile decides happens in the server.
 
 import * as path from 'node:path';
-import { commands, window, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { APPLY_REFACTORING_COMMAND, Commands, FIX_ALL_KIND, LANGUAGE_ID, Refactorings, type RefactoringId } from '../../shared/ids';
 
@@ -19,7 +19,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: LANGUAGE_ID, scheme: 'file' },
       { language: LANGUAGE_ID, scheme: 'untitled' },
     ],
-    synchronize: { configurationSection: 'slimfile' },
+    synchronize: {
+      configurationSection: 'slimfile',
+      // Project configuration the server reads from disk.
+      fileEvents: workspace.createFileSystemWatcher('**/{.slimfile.json,pyproject.toml}'),
+    },
   };
   client = new LanguageClient('slimfile', 'Slimfile', serverOptions, clientOptions);
 

@@ -9,6 +9,9 @@ import { parseDockerfile } from './engine/model/parse';
 import { formatJson, formatSarif, formatText, isFailure, TOOL_VERSION, type FileResult } from './engine/report';
 import type { Finding } from './engine/rules/types';
 import { syntaxErrors } from './engine/syntax';
+import { RULES_BY_ID } from './engine/rules/catalog';
+import { ConfigError, loadConfig } from './project/config';
+import type { SeverityName } from '../../shared/settings';
 
 const USAGE = `Usage:
   slimfile check [paths...] [--format text|json|sarif]
@@ -98,19 +101,32 @@ function syntaxFindings(text: string): { findings: Finding[]; blocked: boolean }
   };
 }
 
-function check(files: string[]): FileResult[] {
+/** Severities from the project configuration that governs `file`; warnings go to stderr once per source. */
+function severitiesFor(file: string, err: (s: string) => void, warned: Set<string>): Record<string, SeverityName> {
+  const config = loadConfig(file, new Set(RULES_BY_ID.keys()));
+  if (config.source && !warned.has(config.source)) {
+    warned.add(config.source);
+    for (const warning of config.warnings) err(`slimfile: ${warning}\n`);
+  }
+  return config.rules;
+}
+
+function check(files: string[], err: (s: string) => void): FileResult[] {
+  const warned = new Set<string>();
   return files.map((file) => {
     const text = readFileSync(file, 'utf8');
     const model = parseDockerfile(text);
     const syntax = syntaxFindings(text).findings;
-    const findings = [...syntax, ...lintModel(model)].sort((a, b) => a.span.start - b.span.start);
+    const findings = [...syntax, ...lintModel(model, { severities: severitiesFor(file, err, warned) })].sort((a, b) => a.span.start - b.span.start);
     return { path: displayPath(file), model, findings };
   });
 }
 
 function fix(files: string[], unsafe: boolean, out: (s: string) => void, err: (s: string) => void): number {
   let status = 0;
+  const warned = new Set<string>();
   for (const file of files) {
+    const severities = severitiesFor(file, err, warned);
     const text = readFileSync(file, 'utf8');
     const { findings: syntax, blocked } = syntaxFindings(text);
     if (blocked) {
@@ -118,12 +134,12 @@ function fix(files: string[], unsafe: boolean, out: (s: string) => void, err: (s
       status = 1;
       continue;
     }
-    const result = fixText(text, { unsafe });
+    const result = fixText(text, { unsafe, severities });
     if (result.text !== text) {
       writeFileSync(file, result.text);
       out(`${displayPath(file)}: applied ${result.applied.length} ${result.applied.length === 1 ? 'fix' : 'fixes'} (${[...new Set(result.applied)].join(', ')})\n`);
     }
-    const remaining = lintModel(parseDockerfile(result.text));
+    const remaining = lintModel(parseDockerfile(result.text), { severities });
     if (remaining.some((f) => isFailure(f.severity))) status = 1;
     const left = remaining.filter((f) => isFailure(f.severity)).length;
     if (left) out(`${displayPath(file)}: ${left} ${left === 1 ? 'problem' : 'problems'} left (run \`slimfile check\` to see them)\n`);
@@ -159,11 +175,12 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   }
   try {
     if (options.command === 'fix') return fix(files, options.unsafe, out, err);
-    const results = check(files);
+    const results = check(files, err);
     out(options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results) : formatText(results));
     return results.some((r) => r.findings.some((f) => isFailure(f.severity))) ? 1 : 0;
   } catch (error) {
-    err(`slimfile: ${(error as Error).message}\n`);
+    if (error instanceof ConfigError) err(`slimfile: invalid configuration: ${error.message}\n`);
+    else err(`slimfile: ${(error as Error).message}\n`);
     return 2;
   }
 }

@@ -25,11 +25,17 @@ import { hoverAt } from './engine/hover';
 import { offsetAt, rangeOf } from './engine/model/text';
 import { REFACTORINGS, refactoringById } from './engine/refactor';
 import { AnalysisCache, type Analysis } from './lsp/analysis';
+import { ProjectConfigs } from './lsp/project-config';
+import { suppressionEdit } from './engine/suppressions';
 import { minimalEdit, quickFix, toDiagnostic, toLspEdits } from './lsp/convert';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
+const configs = new ProjectConfigs((message, isError) => {
+  if (isError) void connection.window.showErrorMessage(`Slimfile: ${message}`);
+  else connection.console.warn(`slimfile: ${message}`);
+});
 const service: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
 
 // The legend dockerfile-language-service encodes its semantic tokens with (dockerSemanticTokens.js).
@@ -37,6 +43,7 @@ const SEMANTIC_TOKEN_TYPES = ['keyword', 'comment', 'parameter', 'property', 'na
 const SEMANTIC_TOKEN_MODIFIERS = ['declaration', 'definition', 'deprecated'];
 
 let settings: SlimfileSettings = DEFAULT_SETTINGS;
+let settingsGeneration = 0;
 let pullConfiguration = false;
 /** Syntax diagnostics last computed per document, kept so a quick publish does not drop them. */
 const syntaxDiagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
@@ -117,8 +124,19 @@ async function refreshConfiguration(): Promise<void> {
 
 function applySettings(raw: unknown): void {
   settings = normaliseSettings(raw);
-  analyses.setSeverities(settings.rules);
+  settingsGeneration++;
 }
+
+/** Project configuration first, then the user's settings on top. */
+function analyse(document: TextDocument): Analysis {
+  const project = configs.rulesFor(document.uri);
+  return analyses.get(document, { ...project.rules, ...settings.rules }, `${configs.key}:${settingsGeneration}`);
+}
+
+connection.onDidChangeWatchedFiles(() => {
+  configs.invalidate();
+  revalidateAll();
+});
 
 function revalidateAll(): void {
   for (const document of documents.all()) scheduleValidation(document);
@@ -175,7 +193,7 @@ function validate(uri: string): void {
 }
 
 function slimfileDiagnostics(document: TextDocument): Diagnostic[] {
-  const analysis = analyses.get(document);
+  const analysis = analyse(document);
   return analysis.findings.map((finding, index) => toDiagnostic(analysis.model, finding, index));
 }
 
@@ -191,7 +209,7 @@ function safely<T>(run: () => T, fallback: T): T {
 
 function analysisFor(uri: string): Analysis | undefined {
   const document = documents.get(uri);
-  return document ? analyses.get(document) : undefined;
+  return document ? analyse(document) : undefined;
 }
 
 connection.onCodeAction((params: CodeActionParams): CodeAction[] =>
@@ -229,6 +247,10 @@ function codeActions(params: CodeActionParams, analysis: Analysis): CodeAction[]
         offered.add(refactoring.id);
         actions.push(quickFix(uri, model, result.title, result.edits, diagnostic, false));
       }
+      const suppress = suppressionEdit(model, finding.ruleId, finding.span.start);
+      if (suppress && finding.ruleId !== 'unknown-suppression') {
+        actions.push(quickFix(uri, model, `Suppress ${finding.ruleId} for this line`, [suppress], diagnostic, false));
+      }
     }
   }
 
@@ -242,7 +264,7 @@ function codeActions(params: CodeActionParams, analysis: Analysis): CodeAction[]
   }
 
   if (only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`)) && model.problems.length === 0) {
-    const fixed = fixText(model.text, { severities: settings.rules });
+    const fixed = fixText(model.text, { severities: analysis.severities });
     const edit = minimalEdit(model.text, fixed.text);
     if (edit) actions.push({ title: 'Fix all safe Slimfile problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(model, [edit]) } } });
   }
@@ -271,7 +293,7 @@ connection.onHover((params) =>
     const parts: string[] = [];
     let range;
     if (settings.enable) {
-      const analysis = analyses.get(document);
+      const analysis = analyse(document);
       const hover = hoverAt(analysis.model, offsetAt(analysis.model.lineStarts, analysis.model.text, params.position));
       if (hover) {
         parts.push(hover.markdown);

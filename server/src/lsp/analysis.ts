@@ -1,5 +1,5 @@
-// One parse and lint per document version, shared by every request that
-// needs it (diagnostics, code actions, hover, fix-all).
+// One parse and lint per document version and configuration, shared by every
+// request that needs it (diagnostics, code actions, hover, fix-all).
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SeverityName } from '../../../shared/settings';
@@ -13,22 +13,18 @@ export interface Analysis {
   version: number;
   model: DockerfileModel;
   findings: Finding[];
+  severities: Readonly<Record<string, SeverityName>>;
 }
 
 export class AnalysisCache {
-  private readonly entries = new Map<string, Analysis>();
-  private severities: Readonly<Record<string, SeverityName>> = {};
+  private readonly entries = new Map<string, Analysis & { configKey: string }>();
 
-  setSeverities(severities: Readonly<Record<string, SeverityName>>): void {
-    this.severities = severities;
-    this.entries.clear();
-  }
-
-  get(document: TextDocument): Analysis {
+  /** `configKey` identifies the configuration the severities came from; a new key re-lints without re-parsing. */
+  get(document: TextDocument, severities: Readonly<Record<string, SeverityName>>, configKey: string): Analysis {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const model = parseDockerfile(document.getText());
-    const analysis: Analysis = { uri: document.uri, version: document.version, model, findings: lintModel(model, { severities: this.severities }) };
+    if (cached && cached.version === document.version && cached.configKey === configKey) return cached;
+    const model = cached && cached.version === document.version ? cached.model : parseDockerfile(document.getText());
+    const analysis = { uri: document.uri, version: document.version, model, findings: lintModel(model, { severities }), severities, configKey };
     this.entries.set(document.uri, analysis);
     return analysis;
   }

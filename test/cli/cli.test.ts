@@ -1,0 +1,150 @@
+// The CLI as CI runs it: exit codes, the three output formats, and `fix`
+// that rewrites only what it can parse.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { dockerfile } from '../helpers';
+
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slimfile-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const NAIVE = dockerfile('FROM python:3.12-slim', 'RUN apt-get update && apt-get install -y curl', 'COPY . .', 'RUN pip install -r requirements.txt');
+const CLEAN = dockerfile('FROM scratch', 'COPY app /app', 'USER 65534');
+
+describe('slimfile check', () => {
+  it('exits 0 on a clean file and 1 on findings, in text form', () => {
+    const dir = project({ 'clean/Dockerfile': CLEAN, 'naive/Dockerfile': NAIVE });
+    const clean = run(['check', 'clean'], dir);
+    assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+    assert.match(clean.stdout, /No problems found in 1 file/);
+    const naive = run(['check', 'naive/Dockerfile'], dir);
+    assert.equal(naive.status, 1);
+    assert.match(naive.stdout, /^naive\/Dockerfile:2:\d+: warning apt-no-install-recommends \[\*\] /m);
+    assert.match(naive.stdout, /^naive\/Dockerfile:3:1: warning copy-before-deps \[\*\] /m);
+  });
+
+  it('finds Dockerfile, *.Dockerfile, Dockerfile.* and Containerfile in directories, skipping node_modules', () => {
+    const dir = project({
+      'a/Dockerfile': CLEAN,
+      'b/api.Dockerfile': CLEAN,
+      'c/Dockerfile.prod': CLEAN,
+      'd/Containerfile': CLEAN,
+      'e/notes.txt': 'FROM x',
+      'node_modules/x/Dockerfile': NAIVE,
+    });
+    const result = run(['check', '.', '--format', 'json'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    const files = (JSON.parse(result.stdout) as { file: string }[]).map((f) => f.file).sort();
+    assert.deepEqual(files, ['a/Dockerfile', 'b/api.Dockerfile', 'c/Dockerfile.prod', 'd/Containerfile']);
+  });
+
+  it('writes JSON with 0-based ranges and fixes', () => {
+    const dir = project({ Dockerfile: NAIVE });
+    const result = run(['check', '--format=json'], dir);
+    assert.equal(result.status, 1);
+    const [file] = JSON.parse(result.stdout) as { file: string; findings: { ruleId: string; range: { start: { line: number } }; fixes: { safe: boolean; edits: unknown[] }[] }[] }[];
+    assert.equal(file.file, 'Dockerfile');
+    const apt = file.findings.find((f) => f.ruleId === 'apt-no-install-recommends')!;
+    assert.equal(apt.range.start.line, 1);
+    assert.equal(apt.fixes[0].safe, true);
+    assert.equal(apt.fixes[0].edits.length, 1);
+  });
+
+  it('writes SARIF 2.1.0 with rule metadata, 1-based regions and fixes', () => {
+    const dir = project({ 'svc/Dockerfile': NAIVE });
+    const result = run(['check', 'svc', '--format', 'sarif'], dir);
+    assert.equal(result.status, 1);
+    const log = JSON.parse(result.stdout);
+    assert.equal(log.version, '2.1.0');
+    const run0 = log.runs[0];
+    assert.equal(run0.tool.driver.name, 'slimfile');
+    const ruleIds = run0.tool.driver.rules.map((r: { id: string }) => r.id);
+    assert.ok(ruleIds.includes('apt-no-install-recommends'));
+    const apt = run0.results.find((r: { ruleId: string }) => r.ruleId === 'apt-no-install-recommends');
+    assert.equal(apt.level, 'warning');
+    assert.equal(run0.tool.driver.rules[apt.ruleIndex].id, 'apt-no-install-recommends');
+    const location = apt.locations[0].physicalLocation;
+    assert.equal(location.artifactLocation.uri, 'svc/Dockerfile');
+    assert.equal(location.region.startLine, 2);
+    assert.ok(location.region.startColumn >= 1);
+    assert.equal(apt.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, ' --no-install-recommends');
+  });
+
+  it('honours .slimfile.json and pyproject.toml, and exits 2 on a broken one', () => {
+    const dir = project({ '.git/HEAD': '', '.slimfile.json': JSON.stringify({ rules: { 'apt-no-install-recommends': 'off' } }), Dockerfile: NAIVE });
+    const result = run(['check', '--format', 'json'], dir);
+    const ids = (JSON.parse(result.stdout) as { findings: { ruleId: string }[] }[])[0].findings.map((f) => f.ruleId);
+    assert.ok(!ids.includes('apt-no-install-recommends'));
+    assert.ok(ids.includes('copy-before-deps'));
+    const toml = project({ '.git/HEAD': '', 'pyproject.toml': '[tool.slimfile.rules]\ncopy-before-deps = "off"\n', Dockerfile: NAIVE });
+    const tomlIds = (JSON.parse(run(['check', '--format', 'json'], toml).stdout) as { findings: { ruleId: string }[] }[])[0].findings.map((f) => f.ruleId);
+    assert.ok(!tomlIds.includes('copy-before-deps'));
+    const broken = project({ '.git/HEAD': '', '.slimfile.json': '{', Dockerfile: NAIVE });
+    const failed = run(['check'], broken);
+    assert.equal(failed.status, 2);
+    assert.match(failed.stderr, /invalid configuration: .*\.slimfile\.json: not valid JSON/);
+  });
+
+  it('exits 2 on usage and I/O errors', () => {
+    const dir = project({});
+    assert.equal(run(['lint'], dir).status, 2);
+    assert.equal(run(['check', '--format', 'xml'], dir).status, 2);
+    const missing = run(['check', 'nope/Dockerfile'], dir);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /no such file or directory: nope\/Dockerfile/);
+    assert.equal(run(['--help'], dir).status, 0);
+  });
+});
+
+describe('slimfile fix', () => {
+  it('applies safe fixes in place and leaves unsafe ones unless asked', () => {
+    const dir = project({ Dockerfile: NAIVE });
+    const result = run(['fix', 'Dockerfile'], dir);
+    const fixed = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    assert.equal(
+      fixed,
+      dockerfile(
+        'FROM python:3.12-slim',
+        'RUN apt-get update && apt-get install --no-install-recommends -y curl',
+        'COPY requirements.txt ./',
+        'RUN pip install -r requirements.txt',
+        'COPY . .',
+      ).replace(/\n$/, '\n'),
+    );
+    assert.match(result.stdout, /applied \d+ fix/);
+    // A second run changes nothing.
+    run(['fix', 'Dockerfile'], dir);
+    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), fixed);
+  });
+
+  it('never rewrites a file it cannot parse', () => {
+    const broken = dockerfile('FROM python:3.12-slim', 'RUN apt-get install -y curl', 'RUN <<EOF', 'echo never closed');
+    const dir = project({ Dockerfile: broken });
+    const result = run(['fix', 'Dockerfile'], dir);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /not fixed, the file does not parse/);
+    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), broken);
+  });
+
+  it('rejects --unsafe on check', () => {
+    const dir = project({ Dockerfile: CLEAN });
+    assert.equal(run(['check', '--unsafe'], dir).status, 2);
+  });
+});
