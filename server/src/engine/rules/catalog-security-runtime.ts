@@ -2,6 +2,7 @@
 
 import { baseImageUnpinned } from './base-image-unpinned';
 import { rootUser } from './root-user';
+import { secretInArgEnv } from './secret-in-arg-env';
 import type { Rule } from './types';
 
-export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned];
+export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned, secretInArgEnv];
