@@ -64,6 +64,8 @@ export function describePythonImage(image: ImageRef): PythonImage | undefined {
 }
 
 export function describePythonTag(tag: string): PythonImage | undefined {
+  // An empty tag comes from an ARG with no default: nothing is known about it.
+  if (tag === '') return undefined;
   let pythonVersion: string | undefined;
   let rest = tag;
   const m = VERSION.exec(tag);

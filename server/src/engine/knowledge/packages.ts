@@ -56,7 +56,7 @@ const DEBIAN_RUNTIME: Record<string, string | Record<Release, string>> = {
   'libsnappy-dev': 'libsnappy1v5',
   'libev-dev': { bookworm: 'libev4', trixie: 'libev4t64' },
   'libkrb5-dev': 'libkrb5-3',
-  'unixodbc-dev': { bookworm: 'libodbc2', trixie: 'libodbc2' },
+  'unixodbc-dev': 'libodbc2',
   'libcairo2-dev': 'libcairo2',
   'libgdal-dev': { bookworm: 'libgdal32', trixie: 'libgdal36' },
 };
@@ -82,7 +82,7 @@ const ALPINE_RUNTIME: Record<string, string> = {
   'tiff-dev': 'tiff',
   'openjpeg-dev': 'openjpeg',
   'geos-dev': 'geos',
-  'libmagic': 'libmagic',
+  'file-dev': 'libmagic',
   'sqlite-dev': 'sqlite-libs',
   'zstd-dev': 'zstd-libs',
   'bzip2-dev': 'libbz2',
@@ -113,8 +113,10 @@ export function runtimeLibraryFor(devPackage: string, libc: 'glibc' | 'musl', re
   if (libc === 'musl') return ALPINE_RUNTIME[bare];
   const entry = DEBIAN_RUNTIME[bare];
   if (entry === undefined) return undefined;
+  // Only bookworm and trixie are checked; older releases had other names (libssl1.1, libffi7).
+  if (release !== 'bookworm' && release !== 'trixie') return undefined;
   if (typeof entry === 'string') return entry;
-  return release === 'bookworm' || release === 'bullseye' ? entry.bookworm : entry.trixie;
+  return entry[release];
 }
 
 /** `gcc=4:12.2.0-3` → `gcc`; `libpq-dev:amd64` stays as is. */

@@ -232,7 +232,7 @@ function readInstruction(
     line: first,
     endLine: last,
   };
-  readArguments(instruction);
+  readArguments(instruction, escape);
   if (keyword === 'RUN') instruction.run = parseRunBody(instruction);
   if (keyword === 'ENV' || keyword === 'ARG' || keyword === 'LABEL') instruction.pairs = readPairs(instruction);
   return { instruction, next };
@@ -306,9 +306,8 @@ export function splitWords(text: string, from: number, escape: string): { value:
   return words;
 }
 
-function readArguments(instruction: Instruction): void {
+function readArguments(instruction: Instruction, escape: string): void {
   const { args } = instruction;
-  const escape = '\\';
   const words = splitWords(args, 0, escape);
   let w = 0;
   if (FLAG_KEYWORDS.has(instruction.keyword)) {

@@ -90,8 +90,8 @@ export function splitShell(text: string, from: number, to: number, spanOf: SpanO
       i++;
       continue;
     }
-    if (c === '\\' && text[i + 1] === '\n') {
-      i += 2;
+    if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+      i += text[i + 1] === '\r' ? 3 : 2;
       continue;
     }
     if (c === '#') {
