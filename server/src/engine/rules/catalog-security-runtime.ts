@@ -1,8 +1,9 @@
 // The security and runtime rules, in catalog order. Add a rule here when you add its file.
 
+import { addInsteadOfCopy } from './add-instead-of-copy';
 import { baseImageUnpinned } from './base-image-unpinned';
 import { rootUser } from './root-user';
 import { secretInArgEnv } from './secret-in-arg-env';
 import type { Rule } from './types';
 
-export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned, secretInArgEnv];
+export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned, secretInArgEnv, addInsteadOfCopy];
