@@ -407,7 +407,7 @@ CMD ["python", "main.py"]
     );
   });
 
-  it('COPY . . before `pip install .` goes to both stages', () => {
+  it('COPY . . before `pip install .` goes to both stages; the runtime copies the venv first so code edits keep it cached', () => {
     checkSplit(
       `FROM python:3.12-slim
 WORKDIR /app
@@ -424,10 +424,10 @@ RUN pip install --no-cache-dir .
 
 FROM python:3.12-slim
 WORKDIR /app
-COPY . .
 COPY --from=builder /opt/venv /opt/venv
 ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"
 RUN useradd --create-home --uid 10001 app
+COPY . .
 USER app
 CMD ["myapp"]
 `,

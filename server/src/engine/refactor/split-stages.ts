@@ -214,12 +214,24 @@ function builderStage(context: Context): Item[] {
   return items;
 }
 
+/** Where the runtime copies the venv: at the first install, or before an earlier copy of the sources so code edits keep the venv layer cached. */
+function venvCopyIndex(context: Context): number {
+  const { instructions } = context.stage;
+  for (let index = 0; index < context.firstInstall; index++) {
+    const instruction = instructions[index];
+    const isSourceCopy = (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && !instruction.flags.some((f) => f.name === 'from');
+    if (isSourceCopy && inRuntime(context, index)) return index;
+  }
+  return context.firstInstall;
+}
+
 function runtimeStage(context: Context): Item[] {
   const { stage } = context;
   const items: Item[] = [];
+  const venvAt = venvCopyIndex(context);
   stage.instructions.forEach((instruction, index) => {
     if (index === context.system?.at) items.push(runtimeSystemInstall(context, context.system));
-    if (index === context.firstInstall) items.push(...venvCopy(context));
+    if (index === venvAt) items.push(...venvCopy(context));
     if (!inRuntime(context, index)) return;
     const item: Item = { comments: context.comments[index], text: runtimeText(context, instruction), keyword: instruction.keyword };
     if (context.roles[index] === 'copy-image' && index < context.lastInstall) item.programs = copiedPrograms(instruction);
