@@ -4,6 +4,7 @@ import { apkNoCache } from './apk-no-cache';
 import { aptListsNotCleaned } from './apt-lists-not-cleaned';
 import { aptUpdateAlone } from './apt-update-alone';
 import { pipCache } from './pip-cache';
+import { removeInLaterLayer } from './remove-in-later-layer';
 import type { Rule } from './types';
 
-export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache];
+export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer];
