@@ -6,12 +6,14 @@ import { parseDockerfile } from './model/parse';
 import type { DockerfileModel } from './model/types';
 import { RULES, RULES_BY_ID } from './rules/catalog';
 import { indexSuppressions } from './suppressions';
+import type { BuildContext } from './context/types';
 import type { Finding, Rule, RuleContext } from './rules/types';
 
 export interface LintOptions {
   /** Severity per rule id; `off` disables, and rules that are off by default are enabled by any other value. */
   severities?: Readonly<Record<string, SeverityName>>;
   rules?: readonly Rule[];
+  buildContext?: BuildContext;
 }
 
 export interface LintResult {
@@ -33,6 +35,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
     const context: RuleContext = {
       model,
       catalog: RULES_BY_ID,
+      buildContext: options.buildContext,
       report(partial) {
         if (suppressions?.suppresses(rule, partial.span.start)) return;
         findings.push({ ...partial, ruleId: rule.id, severity, fixes: partial.fixes ?? [] });

@@ -2,6 +2,7 @@
 // from it) and a pure check over the model.
 
 import type { SeverityName } from '../../../../shared/settings';
+import type { BuildContext } from '../context/types';
 import type { DockerfileModel, Span } from '../model/types';
 
 export type Category = 'size' | 'cache' | 'security' | 'runtime' | 'correctness';
@@ -48,6 +49,8 @@ export interface RuleContext {
   model: DockerfileModel;
   /** Every rule in the catalog, by id (for rules about rules, such as unknown suppression ids). */
   catalog: ReadonlyMap<string, Rule>;
+  /** The build context, when known (a file on disk); rules that need it stay quiet without it. */
+  buildContext: BuildContext | undefined;
   report(finding: Omit<Finding, 'ruleId' | 'severity' | 'fixes'> & { fixes?: Fix[] }): void;
 }
 

@@ -1,0 +1,14 @@
+// A read-only view of the build context: what the Dockerfile cannot say on its
+// own (`.dockerignore`, requirement and lock files). The CLI and the server
+// read it from disk; rules only read this view, never the file system.
+
+export interface BuildContext {
+  /** The context directory, for messages (as the user would write it). */
+  root: string;
+  /** Text of `.dockerignore` (or `<Dockerfile>.dockerignore`), undefined when there is none. */
+  dockerignore: string | undefined;
+  /** Text of files in the context, by path relative to the root with `/` separators; only the files the engine asked for. */
+  files: ReadonlyMap<string, string>;
+  /** Paths relative to the root that exist (files and directories), as far as they were listed. */
+  exists(relativePath: string): boolean;
+}
