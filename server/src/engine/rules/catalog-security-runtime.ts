@@ -2,8 +2,9 @@
 
 import { addInsteadOfCopy } from './add-instead-of-copy';
 import { baseImageUnpinned } from './base-image-unpinned';
+import { curlPipeShell } from './curl-pipe-shell';
 import { rootUser } from './root-user';
 import { secretInArgEnv } from './secret-in-arg-env';
 import type { Rule } from './types';
 
-export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned, secretInArgEnv, addInsteadOfCopy];
+export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned, secretInArgEnv, addInsteadOfCopy, curlPipeShell];
