@@ -5,6 +5,7 @@ import { baseImageUnpinned } from './base-image-unpinned';
 import { curlPipeShell } from './curl-pipe-shell';
 import { rootUser } from './root-user';
 import { secretInArgEnv } from './secret-in-arg-env';
+import { sudoInRun } from './sudo-in-run';
 import type { Rule } from './types';
 
-export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned, secretInArgEnv, addInsteadOfCopy, curlPipeShell];
+export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned, secretInArgEnv, addInsteadOfCopy, curlPipeShell, sudoInRun];
