@@ -1,5 +1,6 @@
 // The size and cache rules, in catalog order. Add a rule here when you add its file.
 
+import { alpineMusl } from './alpine-musl';
 import { apkNoCache } from './apk-no-cache';
 import { aptListsNotCleaned } from './apt-lists-not-cleaned';
 import { aptUpdateAlone } from './apt-update-alone';
@@ -7,4 +8,4 @@ import { pipCache } from './pip-cache';
 import { removeInLaterLayer } from './remove-in-later-layer';
 import type { Rule } from './types';
 
-export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer];
+export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer, alpineMusl];
