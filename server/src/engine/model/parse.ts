@@ -127,8 +127,10 @@ function readInstruction(
   comments: Comment[],
 ): { instruction: Instruction; next: number } {
   const line = lines[first];
+  // The keyword ends at white space, or at an escape that ends the line (`RUN\`).
+  const lastChar = trimEndIndex(line.text) - 1;
   let k = indent;
-  while (k < line.text.length && line.text[k] !== ' ' && line.text[k] !== '\t' && !(line.text[k] === escape && k === trimEndIndex(line.text) - 1)) k++;
+  while (k < line.text.length && line.text[k] !== ' ' && line.text[k] !== '\t' && !(line.text[k] === escape && k === lastChar)) k++;
   const rawKeyword = line.text.slice(indent, k);
   const keyword = rawKeyword.toUpperCase();
   const keywordSpan = { start: line.start + indent, end: line.start + k };

@@ -7,12 +7,16 @@ export function buildStages(model: DockerfileModel): void {
   const stages: Stage[] = [];
   const globalArgs: Instruction[] = [];
   const argDefaults = new Map<string, string | undefined>();
+  const stageNames = new Map<string, number>();
   let current: Stage | undefined;
   for (const instruction of model.instructions) {
     if (instruction.keyword === 'FROM') {
       if (current) current.span.end = lastEnd(current);
-      current = readStage(instruction, stages, argDefaults);
+      current = readStage(instruction, stages.length, argDefaults, stageNames);
       stages.push(current);
+      // The first stage with a name wins, as BuildKit resolves it.
+      const key = current.name?.toLowerCase();
+      if (key !== undefined && !stageNames.has(key)) stageNames.set(key, current.index);
       continue;
     }
     if (!current) {
@@ -34,7 +38,7 @@ function lastEnd(stage: Stage): number {
   return last.span.end;
 }
 
-function readStage(from: Instruction, previous: Stage[], argDefaults: Map<string, string | undefined>): Stage {
+function readStage(from: Instruction, index: number, argDefaults: Map<string, string | undefined>, stageNames: ReadonlyMap<string, number>): Stage {
   const tokens = from.tokens;
   const imageToken = tokens[0];
   let name: string | undefined;
@@ -45,10 +49,10 @@ function readStage(from: Instruction, previous: Stage[], argDefaults: Map<string
   }
   const platform = from.flags.find((f) => f.name === 'platform')?.value;
   const image = imageToken
-    ? parseImageRef(imageToken.value, imageToken.span, argDefaults, previous)
-    : parseImageRef('', { start: from.span.end, end: from.span.end }, argDefaults, previous);
+    ? parseImageRef(imageToken.value, imageToken.span, argDefaults, stageNames)
+    : parseImageRef('', { start: from.span.end, end: from.span.end }, argDefaults, stageNames);
   return {
-    index: previous.length,
+    index,
     name,
     nameSpan,
     from,
@@ -77,9 +81,10 @@ export function substitute(text: string, values: Map<string, string | undefined>
   return { text: out, unresolved };
 }
 
-export function parseImageRef(raw: string, span: Span, argDefaults: Map<string, string | undefined>, stages: Stage[] = []): ImageRef {
+/** `stageNames` maps lower-cased names of earlier stages to their index. */
+export function parseImageRef(raw: string, span: Span, argDefaults: Map<string, string | undefined>, stageNames: ReadonlyMap<string, number> = new Map()): ImageRef {
   const { text: resolved, unresolved } = raw.includes('$') ? substitute(raw, argDefaults) : { text: raw, unresolved: false };
-  const stage = stages.find((s) => s.name !== undefined && s.name.toLowerCase() === resolved.toLowerCase());
+  const stage = stageNames.get(resolved.toLowerCase());
   let rest = resolved;
   let digest: string | undefined;
   const at = rest.indexOf('@');
@@ -113,7 +118,7 @@ export function parseImageRef(raw: string, span: Span, argDefaults: Map<string, 
     tag,
     digest,
     span,
-    stage: stage?.index,
+    stage,
     unresolved,
     scratch: repository === 'scratch' && !registry,
   };
