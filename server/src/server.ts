@@ -25,10 +25,12 @@ import { hoverAt } from './engine/hover';
 import { offsetAt, rangeOf } from './engine/model/text';
 import { REFACTORINGS, refactoringById } from './engine/refactor';
 import { AnalysisCache, type Analysis } from './lsp/analysis';
+import { cacheDockerfileParses } from './lsp/ast-cache';
 import { ProjectConfigs } from './lsp/project-config';
 import { suppressionEdit } from './engine/suppressions';
 import { minimalEdit, quickFix, toDiagnostic, toLspEdits } from './lsp/convert';
 
+cacheDockerfileParses();
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
