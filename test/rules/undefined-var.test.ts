@@ -51,6 +51,16 @@ ruleTests(undefinedVar, {
       'ARG BUILDKIT_DEBUG',
       'ARG GOGCFLAGS=${BUILDKIT_DEBUG:+"all=-N -l"}',
     ),
+    // moby/moby's Dockerfile: the base image comes from an ARG whose default is a golang image.
+    dockerfile(
+      'ARG GO_VERSION=1.19.3',
+      'ARG GOLANG_IMAGE="golang:${GO_VERSION}-bullseye"',
+      'FROM ${GOLANG_IMAGE} AS base',
+      'FROM base AS swagger',
+      'WORKDIR $GOPATH/src/github.com/go-swagger/go-swagger',
+    ),
+    // With an unknown base image, GOPATH is not taken for a typo of PATH.
+    dockerfile('FROM myorg/go-builder:1', 'WORKDIR $GOPATH/src/app'),
     // ../shared/corpus/mealie-recipes__mealie__docker_Dockerfile
     dockerfile(
       'FROM python:3.10-slim as python-base',
@@ -133,6 +143,12 @@ ruleTests(undefinedVar, {
       lines: [3],
       unsafe: true,
       output: dockerfile('FROM myorg/base:1', 'ENV APP_HOME=/srv', 'WORKDIR $APP_HOME', 'COPY . $SOMETHING_ELSE'),
+    },
+    {
+      // No suggestion that is only a suffix of the name.
+      code: dockerfile('FROM python:3.12-slim', 'COPY tool $GOPATH/bin/'),
+      lines: [2],
+      output: null,
     },
     {
       code: dockerfile('FROM scratch', 'COPY app /app', 'USER $APP_USER'),

@@ -66,7 +66,8 @@ export function knownImageEnv(model: DockerfileModel, stage: Stage): ReadonlySet
   const image = stage.image;
   if (image.stage !== undefined) return knownImageEnv(model, model.stages[image.stage]);
   if (image.scratch) return new Set();
-  if (image.registry !== undefined || /[$]/.test(image.raw.split(/[:@]/)[0])) return undefined;
+  // An image named by an ARG counts as its default (`ARG GOLANG_IMAGE=golang:1.22`); one with no default is unknown.
+  if (image.registry !== undefined || image.unresolved) return undefined;
   const names = IMAGE_ENV[image.repository];
   if (!names) return undefined;
   // Windows python images set other variables (and Windows names are case-insensitive).
@@ -178,9 +179,12 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The candidates nearest to `name` (case-insensitively), if any is within reach: 1 edit for short names, 2 otherwise. */
+/**
+ * The candidates nearest to `name` (case-insensitively), if any is within reach: one edit, or two for names of eight
+ * characters or more (`GOPATH` is not a typo of `PATH`).
+ */
 export function nearestNames(name: string, candidates: Iterable<string>): string[] {
-  const limit = name.length <= 4 ? 1 : 2;
+  const limit = name.length >= 8 ? 2 : 1;
   let best = limit + 1;
   let found: string[] = [];
   const lower = name.toLowerCase();

@@ -160,9 +160,10 @@ function checkUse(
     });
     return;
   }
-  const candidates = [...scope.defined, ...(scope.imageEnv ?? []), ...ALWAYS_DEFINED];
+  // With an unknown base image the variable may come from the image's configuration: only a near miss of a name
+  // this Dockerfile defines is reported.
+  const candidates = scope.imageEnv ? [...scope.defined, ...scope.imageEnv, ...ALWAYS_DEFINED] : [...scope.defined];
   const near = nearestNames(name, candidates);
-  // With an unknown base image the variable may come from the image's configuration: only a near-miss of a known name is reported.
   if (!scope.imageEnv && near.length === 0) return;
   const hint = near.length > 0 ? ` (did you mean ${near.map((n) => `$${n}`).join(' or ')}?)` : '';
   const fixes: Fix[] =
