@@ -4,8 +4,9 @@ import { alpineMusl } from './alpine-musl';
 import { apkNoCache } from './apk-no-cache';
 import { aptListsNotCleaned } from './apt-lists-not-cleaned';
 import { aptUpdateAlone } from './apt-update-alone';
+import { chownAfterCopy } from './chown-after-copy';
 import { pipCache } from './pip-cache';
 import { removeInLaterLayer } from './remove-in-later-layer';
 import type { Rule } from './types';
 
-export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer, alpineMusl];
+export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer, alpineMusl, chownAfterCopy];

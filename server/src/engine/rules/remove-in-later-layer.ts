@@ -18,8 +18,10 @@ import {
   pathWithin,
   programName,
   variablesBefore,
+  readCopy,
   workdirAt,
 } from './size-cache-helpers';
+import type { Copied } from './size-cache-helpers';
 import type { Fix, Rule } from './types';
 
 const LISTS = '/var/lib/apt/lists';
@@ -32,13 +34,6 @@ interface Added {
   command: ShellCommand;
 }
 
-interface Copied {
-  instruction: Instruction;
-  /** Paths the COPY certainly created (a file target, or the directory a directory was copied to). */
-  exact: string[];
-  /** Destination of a whole-context copy (`COPY . /app`): anything under it may come from the copy. */
-  broadDest: string | undefined;
-}
 
 export const removeInLaterLayer: Rule = {
   id: 'remove-in-later-layer',
@@ -226,35 +221,6 @@ function resolvePath(raw: string, workdir: string, values: Map<string, string | 
   }
   if (path === '' || path.startsWith('~')) return undefined;
   return joinPath(workdir, path) + (path.endsWith('/*') ? '/*' : '');
-}
-
-/** What a COPY/ADD created, as absolute paths; undefined when the destination is not known. */
-function readCopy(chain: Stage[], instruction: Instruction): Copied | undefined {
-  if (instruction.heredocs.length > 0 || instruction.args.slice(instruction.bodyOffset).trim().startsWith('[')) return undefined;
-  const tokens = instruction.tokens;
-  if (tokens.length < 2) return undefined;
-  const workdir = workdirAt(chain, instruction);
-  if (workdir === undefined) return undefined;
-  const values = variablesBefore(chain, instruction);
-  const destRaw = tokens[tokens.length - 1].value;
-  const { text: destText, unresolved } = destRaw.includes('$') ? substitute(destRaw, values) : { text: destRaw, unresolved: false };
-  if (unresolved || destText.includes('*')) return undefined;
-  const dest = joinPath(workdir, destText);
-  const sources = tokens.slice(0, -1).map((t) => t.value);
-  // Docker copies into a directory when the destination ends with `/`, there are several sources, or it already exists (`.`).
-  const intoDirectory = destText.endsWith('/') || sources.length > 1 || dest === workdir || /^\.\.?$/.test(destText);
-  const exact: string[] = [];
-  let broadDest: string | undefined;
-  const concrete: string[] = [];
-  for (const source of sources) {
-    const trimmed = source.replace(/\/+$/, '');
-    if (trimmed === '' || trimmed === '.' || trimmed === '*' || trimmed === './*') broadDest = dest === '/' ? undefined : dest;
-    else if (!/[*?[]/.test(trimmed) && !/^[a-z]+:\/\//i.test(trimmed)) concrete.push(trimmed);
-  }
-  for (const source of concrete) exact.push(intoDirectory ? joinPath(dest, source.slice(source.lastIndexOf('/') + 1)) : dest);
-  // A directory source's contents land in the destination, which the copy creates.
-  if (concrete.length === 1 && sources.length === 1 && intoDirectory && dest !== workdir && dest !== '/') exact.push(dest);
-  return { instruction, exact, broadDest };
 }
 
 /** Unsafe fix: append the removal to the RUN that added the thing, and drop the later RUN. */
