@@ -5,10 +5,11 @@ import { baseImageUnpinned } from './base-image-unpinned';
 import { cmdShellForm } from './cmd-shell-form';
 import { curlPipeShell } from './curl-pipe-shell';
 import { devServerInCmd } from './dev-server-in-cmd';
+import { missingHealthcheck } from './missing-healthcheck';
 import { pythonEnvDefaults } from './python-env-defaults';
 import { rootUser } from './root-user';
 import { secretInArgEnv } from './secret-in-arg-env';
 import { sudoInRun } from './sudo-in-run';
 import type { Rule } from './types';
 
-export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned, secretInArgEnv, addInsteadOfCopy, curlPipeShell, sudoInRun, cmdShellForm, devServerInCmd, pythonEnvDefaults];
+export const SECURITY_RUNTIME_RULES: readonly Rule[] = [rootUser, baseImageUnpinned, secretInArgEnv, addInsteadOfCopy, curlPipeShell, sudoInRun, cmdShellForm, devServerInCmd, pythonEnvDefaults, missingHealthcheck];
