@@ -51,6 +51,12 @@ ruleTests(invalidDefaultArgInFrom, {
       output: null,
     },
     {
+      code: dockerfile('FROM ${BASE_IMAGE}'),
+      lines: [1],
+      message: 'declare ARG BASE_IMAGE with a default',
+      output: null,
+    },
+    {
       code: dockerfile('ARG PYTHON_VERSION=', 'FROM python:${PYTHON_VERSION}-slim AS base'),
       lines: [2],
       message: "'python:-slim'",

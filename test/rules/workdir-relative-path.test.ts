@@ -38,6 +38,12 @@ ruleTests(workdirRelativePath, {
       output: dockerfile('FROM python:3.12-slim AS base', 'WORKDIR /app', 'FROM python:3.12-slim', 'WORKDIR /app'),
     },
     {
+      code: dockerfile('FROM python:3.12-slim', 'WORKDIR ~/app'),
+      lines: [2],
+      message: 'does not expand `~`',
+      output: null,
+    },
+    {
       code: dockerfile('FROM python:3.12-slim', 'WORKDIR .'),
       lines: [2],
       output: null,

@@ -65,8 +65,15 @@ export const invalidDefaultArgInFrom: Rule = {
       const resolved = substitute(token.value, values).text;
       // A form the substitution does not model (`${VAR/x/y}`) is left alone.
       if (resolved.includes('$') || isValidImageReference(resolved)) continue;
-      const empty = [...new Set(findVariables(token.value, 0, token.value.length, model.escape).map((u) => u.name))].filter((n) => withoutDefault.has(n));
-      const blame = empty.length > 0 ? `: give ${empty.map((n) => `ARG ${n}`).join(' and ')} a default` : '';
+      const used = [...new Set(findVariables(token.value, 0, token.value.length, model.escape).map((u) => u.name))];
+      const empty = used.filter((n) => withoutDefault.has(n));
+      const undeclared = used.filter((n) => !values.has(n));
+      const blame =
+        empty.length > 0
+          ? `: give ${empty.map((n) => `ARG ${n}`).join(' and ')} a default`
+          : undeclared.length > 0
+            ? `: declare ${undeclared.map((n) => `ARG ${n}`).join(' and ')} with a default before the first FROM`
+            : '';
       report({
         span: token.span,
         message: `Default value for ARG ${token.value} results in ${resolved === '' ? 'an empty' : `the invalid`} base image name${resolved === '' ? '' : ` '${resolved}'`}${blame}`,

@@ -33,7 +33,7 @@ export const maintainerDeprecated: Rule = {
       const label = `${caseLike(instruction.rawKeyword, 'LABEL')} org.opencontainers.image.authors="${quoted}"`;
       report({
         span: instruction.keywordSpan,
-        message: `Maintainer instruction is deprecated in favor of using label: write \`LABEL org.opencontainers.image.authors="${author}"\``,
+        message: 'Maintainer instruction is deprecated in favor of using label' + (author ? `: write \`LABEL org.opencontainers.image.authors="${author}"\`` : ''),
         tags: ['deprecated'],
         fixes: author ? [{ title: 'Replace with the org.opencontainers.image.authors label', safe: true, edits: [{ start: instruction.span.start, end: instruction.span.end, newText: label }] }] : [],
       });

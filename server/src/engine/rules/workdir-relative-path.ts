@@ -42,7 +42,7 @@ export const workdirRelativePath: Rule = {
         const path = token.value;
         if (!set && !isAbsolute(path) && !isAbsolute(token.raw) && !path.startsWith('$')) {
           const fixes: Fix[] = [];
-          if (token.raw === path && path !== '.' && path !== './') {
+          if (token.raw === path && path !== '.' && path !== './' && !path.startsWith('~')) {
             const edit = path.startsWith('./')
               ? { start: token.span.start, end: token.span.start + 2, newText: '/' }
               : { start: token.span.start, end: token.span.start, newText: '/' };
@@ -50,7 +50,9 @@ export const workdirRelativePath: Rule = {
           }
           report({
             span: token.span,
-            message: `Relative workdir '${path}' can have unexpected results if the base image changes: it is resolved against the base image's WORKDIR`,
+            message: path.startsWith('~')
+              ? `Relative workdir '${path}': WORKDIR does not expand \`~\`, so this is a directory named '~' under the base image's WORKDIR`
+              : `Relative workdir '${path}' can have unexpected results if the base image changes: it is resolved against the base image's WORKDIR`,
             fixes,
           });
         }
