@@ -167,5 +167,18 @@ ruleTests(rootUser, {
       lines: [1],
       output: null,
     },
+    {
+      // ../shared/corpus/laxsrbija__timer-helper__Dockerfile: an RPM-based slim image may lack useradd: no fix.
+      code: dockerfile('FROM oraclelinux:9-slim', 'COPY app /app', 'CMD ["./app"]'),
+      lines: [1],
+      output: null,
+    },
+    {
+      // The Ubuntu release in an nvidia/cuda tag (../shared/corpus/khlam__docker-pytorch__Dockerfile).
+      code: dockerfile('FROM nvidia/cuda:12.2.0-runtime-ubuntu22.04', 'CMD ["python3", "train.py"]'),
+      lines: [1],
+      unsafe: true,
+      output: dockerfile('FROM nvidia/cuda:12.2.0-runtime-ubuntu22.04', 'RUN useradd --create-home --uid 10001 app', 'USER app', 'CMD ["python3", "train.py"]'),
+    },
   ],
 });

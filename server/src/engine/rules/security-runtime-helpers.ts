@@ -135,7 +135,8 @@ export function defaultsToNonRoot(image: ImageRef): boolean {
 
 export type BaseFamily = 'debian' | 'alpine' | 'distroless' | 'scratch' | 'windows' | 'unknown';
 
-const DEBIAN_WORDS = /(^|[-.])(bookworm|bullseye|buster|trixie|stretch|jammy|noble|focal|bionic|slim)([-.]|$)/;
+const RPM_BASED = /^(oraclelinux|centos|fedora|rockylinux|almalinux|amazonlinux|ubi\d*(-minimal|-micro)?|opensuse.*|photon|cbl-mariner|azurelinux)$/;
+const DEBIAN_WORDS = /(^|[-.])(bookworm|bullseye|buster|trixie|stretch|jammy|noble|focal|bionic|ubuntu[\d.]*|slim)([-.]|$)/;
 
 /** The distribution of a chain's base image, from the image name or the package manager the chain uses. */
 export function baseFamily(chain: Stage[]): BaseFamily {
@@ -149,6 +150,8 @@ export function baseFamily(chain: Stage[]): BaseFamily {
   const python = describePythonImage(image);
   if (python) return python.libc === 'musl' ? 'alpine' : 'debian';
   const last = repository.slice(repository.lastIndexOf('/') + 1);
+  // RPM-based images: slim variants often lack useradd, so no family-specific advice.
+  if (RPM_BASED.test(last)) return 'unknown';
   if (last === 'alpine' || /(^|-)alpine/.test(tag)) return 'alpine';
   if (['debian', 'ubuntu', 'buildpack-deps'].includes(last) || DEBIAN_WORDS.test(tag)) return 'debian';
   for (const instruction of chainInstructions(chain)) {
