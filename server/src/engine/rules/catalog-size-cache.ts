@@ -5,8 +5,9 @@ import { apkNoCache } from './apk-no-cache';
 import { aptListsNotCleaned } from './apt-lists-not-cleaned';
 import { aptUpdateAlone } from './apt-update-alone';
 import { chownAfterCopy } from './chown-after-copy';
+import { devDepsInRuntime } from './dev-deps-in-runtime';
 import { pipCache } from './pip-cache';
 import { removeInLaterLayer } from './remove-in-later-layer';
 import type { Rule } from './types';
 
-export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer, alpineMusl, chownAfterCopy];
+export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer, alpineMusl, chownAfterCopy, devDepsInRuntime];
