@@ -108,6 +108,14 @@ ruleTests(undefinedVar, {
       output: dockerfile('FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'ARG TARGETARCH', 'COPY --from=0 /out/app-${TARGETARCH} /app'),
     },
     {
+      // A fallback does not help: the global ARG is invisible, so the fallback always wins.
+      code: dockerfile('ARG PORT=9000', 'FROM python:3.12-slim', 'ENV PORT=${PORT:-8000}'),
+      lines: [3],
+      message: 'fallback always applies',
+      unsafe: true,
+      output: dockerfile('ARG PORT=9000', 'FROM python:3.12-slim', 'ARG PORT', 'ENV PORT=${PORT:-8000}'),
+    },
+    {
       // The platform ARG is reported whatever the base image.
       code: dockerfile('FROM myorg/base:1', '    COPY dist/$TARGETOS/app /app'),
       lines: [2],

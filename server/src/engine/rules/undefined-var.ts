@@ -60,7 +60,7 @@ export const undefinedVar: Rule = {
   },
   check(context) {
     const { model } = context;
-    const globals = new Set((model.globalArgs ?? []).flatMap((i) => (i.pairs ?? []).map((p) => p.key)));
+    const globals = new Set(model.globalArgs.flatMap((i) => (i.pairs ?? []).map((p) => p.key)));
     const scopes: StageScope[] = [];
     for (const stage of model.stages) {
       const parent = stage.image.stage !== undefined ? scopes[stage.image.stage] : undefined;
@@ -106,7 +106,8 @@ function envKeysBefore(model: DockerfileModel, instruction: Instruction): (offse
 
 function usesIn(model: DockerfileModel, instruction: Instruction): VariableUse[] {
   const uses: VariableUse[] = [];
-  const { args, escape } = { args: instruction.args, escape: model.escape };
+  const { args } = instruction;
+  const { escape } = model;
   for (const word of splitWords(args, 0, escape)) {
     if (word.start < instruction.bodyOffset) {
       const flag = /^--([a-z-]+)=/i.exec(word.raw);
@@ -129,8 +130,10 @@ function checkUse(
   setEarlierInSameEnv?: Set<string>,
 ): void {
   const { name } = use;
-  if (use.guarded || scope.defined.has(name) || ALWAYS_DEFINED.has(name) || PROXY_ARGS.has(name) || scope.imageEnv?.has(name)) return;
+  if (scope.defined.has(name) || ALWAYS_DEFINED.has(name) || PROXY_ARGS.has(name) || scope.imageEnv?.has(name)) return;
   const { model, report } = context;
+  // A `${NAME:-default}` fallback always applies when NAME is not declared.
+  const effect = use.guarded ? 'so here its fallback always applies' : 'so here it expands to an empty string';
   const { span, nameSpan } = useSpans(instruction, use);
   const declare = (): Fix[] => {
     if (fixedInStage.has(name)) return [];
@@ -140,12 +143,12 @@ function checkUse(
   if (PLATFORM_ARGS.has(name)) {
     report({
       span,
-      message: `Usage of undefined variable '$${name}': the platform ARG ${name} is only visible in a stage after \`ARG ${name}\`, so here it expands to an empty string`,
+      message: `Usage of undefined variable '$${name}': the platform ARG ${name} is only visible in a stage after \`ARG ${name}\`, ${effect}`,
       fixes: declare(),
     });
     return;
   }
-  if (setEarlierInSameEnv?.has(name)) {
+  if (setEarlierInSameEnv?.has(name) && !use.guarded) {
     report({
       span,
       message: `Usage of undefined variable '$${name}': an ENV instruction expands all its values before it sets any variable, so the ${name} it sets earlier is not visible yet; set ${name} in an ENV line of its own first`,
@@ -155,11 +158,13 @@ function checkUse(
   if (globals.has(name) && !(scope.imageEnv === undefined && scope.fromUses.has(name))) {
     report({
       span,
-      message: `Usage of undefined variable '$${name}': the global ARG ${name} is only visible in a stage after \`ARG ${name}\`, so here it expands to an empty string`,
+      message: `Usage of undefined variable '$${name}': the global ARG ${name} is only visible in a stage after \`ARG ${name}\`, ${effect}`,
       fixes: declare(),
     });
     return;
   }
+  // Otherwise a fallback shows the author expected NAME to be unset at times (BuildKit still reports it).
+  if (use.guarded) return;
   // With an unknown base image the variable may come from the image's configuration: only a near miss of a name
   // this Dockerfile defines is reported.
   const candidates = scope.imageEnv ? [...scope.defined, ...scope.imageEnv, ...ALWAYS_DEFINED] : [...scope.defined];
