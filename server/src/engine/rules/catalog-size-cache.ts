@@ -6,8 +6,9 @@ import { aptListsNotCleaned } from './apt-lists-not-cleaned';
 import { aptUpdateAlone } from './apt-update-alone';
 import { chownAfterCopy } from './chown-after-copy';
 import { devDepsInRuntime } from './dev-deps-in-runtime';
+import { fullBaseImage } from './full-base-image';
 import { pipCache } from './pip-cache';
 import { removeInLaterLayer } from './remove-in-later-layer';
 import type { Rule } from './types';
 
-export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer, alpineMusl, chownAfterCopy, devDepsInRuntime];
+export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer, alpineMusl, chownAfterCopy, devDepsInRuntime, fullBaseImage];
