@@ -49,7 +49,8 @@ export const undefinedVar: Rule = {
       '`RUN`, `CMD` and `ENTRYPOINT` are not checked: the shell expands them at run time, and variables there may come from the shell itself (BuildKit ' +
       'skips them too). Variables that a base image sets are only known for the official python, golang, node, rust, alpine, debian, ubuntu and ' +
       'busybox images; for other images only likely typos, global ARGs and platform ARGs are reported. `${NAME:-default}` and `${NAME:+word}` ' +
-      'handle an unset NAME on purpose and are not reported (BuildKit does report them). PATH, HOME, HOSTNAME, PWD, LANG, TERM, USER, SHELL and ' +
+      'handle an unset NAME on purpose and are not reported (BuildKit does report them), except for global and platform ARGs, whose fallback ' +
+      'then always wins. PATH, HOME, HOSTNAME, PWD, LANG, TERM, USER, SHELL and ' +
       'the proxy ARGs are treated as always defined.',
     example: 'FROM python:3.12-slim\nARG APP_HOME=/srv/app\nWORKDIR $APP_HOEM\nCOPY dist/app-$VERSION.whl /tmp/',
     useInstead: 'FROM python:3.12-slim\nARG APP_HOME=/srv/app\nARG VERSION=1.0.0\nWORKDIR $APP_HOME\nCOPY dist/app-$VERSION.whl /tmp/',
