@@ -16,6 +16,8 @@ ruleTests(secretInArgEnv, {
     dockerfile('FROM python:3.12-slim', 'ENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password', 'ARG TOKEN_URL=https://auth.example.com/token', 'ENV AWS_ACCESS_KEY_ID_FILE=/run/secrets/id'),
     dockerfile('FROM python:3.12-slim', 'ENV GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/google/key.json'),
     dockerfile('FROM python:3.12-slim', 'ENV AUTH_ENABLED=true', 'ENV WEBUI_AUTH=False', 'ENV JWT_PUBLIC_KEY=abc'),
+    // Settings about tokens, not tokens (the FastAPI full-stack template's names).
+    dockerfile('FROM python:3.12-slim', 'ENV ACCESS_TOKEN_EXPIRE_MINUTES=11520', 'ENV PASSWORD_MIN_LENGTH=12', 'ENV TOKEN_LIMIT=4096'),
     dockerfile('FROM python:3.12-slim', 'ENV TOKENIZERS_PARALLELISM=false', 'ENV HF_HOME=/models', 'ARG CACHE_KEY=v1', 'ENV SSH_AUTH_SOCK=/ssh-agent'),
     // ../shared/corpus/paperless-ngx__paperless-ngx__Dockerfile: labels with an e-mail address.
     dockerfile('FROM python:3.12-slim', 'LABEL org.opencontainers.image.authors="paperless-ngx team <hello@paperless-ngx.com>"'),

@@ -13,7 +13,8 @@ export const secretInArgEnv: Rule = {
       '`CREDENTIALS`, a trailing `AUTH`, …) and any `ARG`/`ENV`/`LABEL` value that looks like a credential: a GitHub, GitLab, Slack, ' +
       'Hugging Face, PyPI or OpenAI token, an AWS access key id, a PEM private key, or a URL with `user:password@`. ' +
       'Names ending in `_FILE`, `_PATH`, `_URL`, `_ID`, … (they point at a secret rather than hold it), names with `PUBLIC`, GPG key ' +
-      'fingerprints (`GPG_KEY` in the official python image) and `ENV` values that are empty, booleans or file paths are not reported.',
+      'fingerprints (`GPG_KEY` in the official python image), settings such as `ACCESS_TOKEN_EXPIRE_MINUTES`, and `ENV` values that are ' +
+      'empty, booleans, small numbers or file paths are not reported.',
     why:
       '`ENV` values are stored in the image config: anyone who can pull the image reads them with `docker inspect`. Build arguments used by ' +
       'a `RUN` are recorded in `docker history` (and in max-mode provenance attestations), and labels are plain metadata. Deleting the value ' +
@@ -77,7 +78,7 @@ const NOT_A_VALUE = new Set([
   'file', 'files', 'path', 'dir', 'directory', 'url', 'uri', 'endpoint', 'host', 'hostname', 'port', 'user', 'username', 'name', 'id',
   'type', 'mode', 'enabled', 'enable', 'disabled', 'disable', 'required', 'length', 'len', 'size', 'ttl', 'expiry', 'expires',
   'expiration', 'lifetime', 'timeout', 'header', 'location', 'provider', 'backend', 'algorithm', 'method', 'scheme', 'version', 'policy',
-  'format', 'env', 'var', 'prefix', 'count',
+  'format', 'env', 'var', 'prefix', 'count', 'limit', 'max', 'min', 'minutes', 'seconds', 'hours', 'days', 'expire', 'age', 'interval',
 ]);
 
 /** Splits `AWS_SECRET_ACCESS_KEY`, `apiKey`, `db-password` into lower-case words. */
@@ -107,7 +108,7 @@ function holdsValue(kind: string, value: string | undefined): boolean {
   if (value === undefined) return kind === 'ARG';
   const v = value.trim();
   if (v === '') return kind === 'ARG';
-  if (/^(true|false|yes|no|on|off|none|null|0|1)$/i.test(v)) return false;
+  if (/^(true|false|yes|no|on|off|none|null)$/i.test(v) || /^\d{1,6}$/.test(v)) return false;
   // A file path: the variable says where the secret is mounted.
   if (/^(\/|\.\/|~\/|[A-Za-z]:\\)/.test(v)) return false;
   return true;
