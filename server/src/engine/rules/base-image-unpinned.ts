@@ -14,7 +14,7 @@ export const baseImageUnpinned: Rule = {
       'A tag from a build argument counts as pinned when the argument has a pinned default (`ARG PY=3.12` + `FROM python:${PY}-slim`).',
     why:
       '`python` and `python:latest` move whenever upstream publishes: a rebuild with no change of yours can switch the Python minor version, ' +
-      'the Debian release (bookworm to trixie renamed many libraries) or the libc, and pull in ~1 GB of full Debian. Builds stop being ' +
+      'the Debian release (bookworm to trixie renamed many libraries) or the libc; bare `python` is also the full ~1 GB Debian variant. Builds stop being ' +
       'reproducible, the cache misses without warning, and a scanner result no longer matches what runs. Pin a version tag such as ' +
       '`python:3.12-slim-bookworm`, or a digest (`@sha256:…`) for byte-for-byte builds, and rebuild on purpose to pick up security updates.',
     knownProblems:

@@ -17,7 +17,7 @@ export const pythonEnvDefaults: Rule = {
       '`PYTHONDONTWRITEBYTECODE`. `python -u` in the command counts as unbuffered; with `UV_COMPILE_BYTECODE` set, bytecode is wanted and ' +
       'only `PYTHONUNBUFFERED` is asked for.',
     why:
-      'Without a terminal, Python block-buffers standard output: `print()` and logging to stdout reach `docker logs` in 8 KB chunks, ' +
+      'Without a terminal, Python block-buffers standard output: `print()` and logging to stdout reach `docker logs` in blocks of several KB, ' +
       'late, and whatever is still buffered is lost when the container is killed (an OOM kill or a crash is exactly when you need the last ' +
       'lines). `PYTHONUNBUFFERED=1` writes them through at once. `PYTHONDONTWRITEBYTECODE=1` stops the interpreter writing `__pycache__` ' +
       'files next to sources: scripts run during the build no longer leave `.pyc` files in image layers, and at run time nothing is written ' +
