@@ -8,7 +8,8 @@ import { chownAfterCopy } from './chown-after-copy';
 import { devDepsInRuntime } from './dev-deps-in-runtime';
 import { fullBaseImage } from './full-base-image';
 import { pipCache } from './pip-cache';
+import { pipInstallPerPackage } from './pip-install-per-package';
 import { removeInLaterLayer } from './remove-in-later-layer';
 import type { Rule } from './types';
 
-export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer, alpineMusl, chownAfterCopy, devDepsInRuntime, fullBaseImage];
+export const SIZE_CACHE_RULES: readonly Rule[] = [aptListsNotCleaned, aptUpdateAlone, apkNoCache, pipCache, removeInLaterLayer, alpineMusl, chownAfterCopy, devDepsInRuntime, fullBaseImage, pipInstallPerPackage];
