@@ -9,7 +9,7 @@ export const apkNoCache: Rule = {
   id: 'apk-no-cache',
   category: 'size',
   defaultSeverity: 'warning',
-  fixAvailability: 'always',
+  fixAvailability: 'sometimes',
   hadolint: ['DL3019'],
   docs: {
     summary: '`apk add` without `--no-cache`',

@@ -16,6 +16,7 @@ export const pipInstallPerPackage: Rule = {
   category: 'cache',
   defaultSeverity: 'info',
   fixAvailability: 'sometimes',
+  hadolint: ['DL3059'],
   docs: {
     summary: 'Packages installed one `RUN` at a time',
     what:
