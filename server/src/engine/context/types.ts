@@ -11,4 +11,10 @@ export interface BuildContext {
   files: ReadonlyMap<string, string>;
   /** Paths relative to the root that exist (files and directories), as far as they were listed. */
   exists(relativePath: string): boolean;
+  /** Where the ignore file in effect lives, relative to the root (`.dockerignore`, or `../Dockerfile.dockerignore` beside a Dockerfile outside it). */
+  dockerignorePath?: string;
+  /** The Dockerfile, relative to the root (may start with `..` when it lives outside the context). */
+  dockerfilePath?: string;
+  /** Every path that was listed (the top levels of the context), sorted; what `exists` answers from besides `files`. */
+  listed?: readonly string[];
 }

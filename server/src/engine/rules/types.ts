@@ -14,11 +14,22 @@ export interface TextEdit {
   newText: string;
 }
 
+/** A change to another file of the build context (`.dockerignore`), which a TextEdit on the Dockerfile cannot express. */
+export interface FileChange {
+  /** Relative to the build context root, `/`-separated. */
+  path: string;
+  /** `create`: only when the file is absent. `append`: adds `text` at the end, after a newline if the file lacks a final one. */
+  kind: 'create' | 'append';
+  text: string;
+}
+
 export interface Fix {
   title: string;
   /** Safe: the image behaves the same after the fix. Unsafe fixes are applied only on request. */
   safe: boolean;
   edits: TextEdit[];
+  /** Changes to other files of the build context; applied only where the build context is known. */
+  fileChanges?: FileChange[];
 }
 
 export interface Finding {
