@@ -12,8 +12,11 @@
 // and rules stay quiet about it. Facts describe current releases on x86_64:
 // an old pinned release may predate a project's first musllinux wheels.
 
-/** The month the facts in WHEELS were read. Wheel support only ever grows, so re-check `musllinux: false` entries first. */
-export const TABLE_DATE = '2026-11';
+/**
+ * The month the table describes: the releases named in WHEELS are the current ones of that month. Wheel support
+ * only grows, so re-check the `musllinux: false` rows (the ones rules warn about) against PyPI first.
+ */
+export const TABLE_DATE = '2025-08';
 
 export interface WheelFacts {
   /** PEP 503 normalised name. */

@@ -19,7 +19,7 @@ export const alpineMusl: Rule = {
     what:
       'On an Alpine (musl libc) final image — `python:*-alpine`, or `alpine` with Python installed by apk — reports `pip install` / ' +
       '`uv pip install` of packages named on the command line that publish manylinux (glibc) wheels but no musllinux wheels on PyPI, ' +
-      `per Slimfile's wheel table (facts read ${TABLE_DATE}). Packages that do publish musllinux wheels (numpy, pandas, cryptography, grpcio, …) ` +
+      `per Slimfile's wheel table (releases current in ${TABLE_DATE}). Packages that do publish musllinux wheels (numpy, pandas, cryptography, grpcio, …) ` +
       'are not reported.',
     why:
       'A manylinux wheel links against glibc and cannot load on musl, so on Alpine pip falls back to the source distribution: it needs ' +
