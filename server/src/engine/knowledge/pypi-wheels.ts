@@ -6,7 +6,7 @@
 //
 // Only a package with manylinux wheels and no musllinux ones is an Alpine
 // problem: a source-only package (psycopg2, mysqlclient, uwsgi) compiles on
-// every base, slim included. TABLE_DATE says when the facts were read; each
+// every base, slim included. TABLE_DATE says which month the table describes; each
 // entry names its source (the project's PyPI file list for the release named,
 // or its build configuration). A package absent from the table is unknown,
 // and rules stay quiet about it. Facts describe current releases on x86_64:
