@@ -129,6 +129,23 @@ export function finalStage(model: DockerfileModel): Stage | undefined {
   return model.stages[model.stages.length - 1];
 }
 
+/** A stage and the stages it is built FROM (through `FROM <stage>`), base first. */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  let current: Stage | undefined = stage;
+  while (current && !chain.includes(current)) {
+    chain.unshift(current);
+    current = current.image.stage !== undefined ? model.stages[current.image.stage] : undefined;
+  }
+  return chain;
+}
+
+/** The final stage and the stages it is built FROM, base first: only their layers ship. */
+export function finalChain(model: DockerfileModel): Stage[] {
+  const last = finalStage(model);
+  return last ? stageChain(model, last) : [];
+}
+
 /** Follows `FROM <stage>` chains to the stage whose image is a real base image. */
 export function rootStage(model: DockerfileModel, stage: Stage): Stage {
   let current = stage;

@@ -3,6 +3,7 @@
 // invalidates the dependency layer.
 
 import { isPythonDependencyInstall, hasOption } from '../model/packages';
+import { joinPath } from '../model/paths';
 import { lineEnding } from '../model/text';
 import type { DockerfileModel, Instruction, PackageInvocation, Stage } from '../model/types';
 import type { TextEdit } from '../rules/types';
@@ -48,17 +49,6 @@ export function workdirBefore(stage: Stage, target: Instruction): string {
     if (instruction.keyword === 'WORKDIR' && instruction.tokens[0]) dir = joinPath(dir, instruction.tokens[0].value);
   }
   return dir;
-}
-
-function joinPath(base: string, path: string): string {
-  const joined = path.startsWith('/') ? path : `${base.replace(/\/$/, '')}/${path}`;
-  const parts: string[] = [];
-  for (const part of joined.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
 }
 
 interface Plan {

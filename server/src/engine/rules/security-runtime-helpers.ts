@@ -7,25 +7,10 @@ import { describePythonImage } from '../knowledge/base-images';
 import { toSourceSpan } from '../model/parse';
 import { programIndex } from '../model/packages';
 import { splitShell } from '../model/shell';
-import { finalStage, substitute } from '../model/stages';
+import { finalChain, stageChain, substitute } from '../model/stages';
+
+export { finalChain, stageChain };
 import type { DockerfileModel, ImageRef, Instruction, ShellCommand, Span, Stage } from '../model/types';
-
-/** The final stage and the stages it is built FROM, base first. */
-export function finalChain(model: DockerfileModel): Stage[] {
-  const last = finalStage(model);
-  return last ? stageChain(model, last) : [];
-}
-
-/** A stage and the stages it is built FROM, base first. */
-export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  let current: Stage | undefined = stage;
-  while (current && !chain.includes(current)) {
-    chain.unshift(current);
-    current = current.image.stage !== undefined ? model.stages[current.image.stage] : undefined;
-  }
-  return chain;
-}
 
 /** Instructions of a chain in build order. */
 export function chainInstructions(chain: Stage[]): Instruction[] {

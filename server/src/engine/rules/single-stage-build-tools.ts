@@ -1,8 +1,8 @@
 import { describePythonImage } from '../knowledge/base-images';
 import { isBuildOnlyPackage, stripVersion } from '../knowledge/packages';
 import { optionValue } from '../model/packages';
-import { finalStage } from '../model/stages';
-import type { DockerfileModel, Instruction, Stage } from '../model/types';
+import { finalChain } from '../model/stages';
+import type { Instruction } from '../model/types';
 import { invocations, plural, quoteList } from './helpers';
 import type { Rule } from './types';
 
@@ -61,17 +61,6 @@ export const singleStageBuildTools: Rule = {
     }
   },
 };
-
-/** The final stage and the stages it is built FROM. */
-function finalChain(model: DockerfileModel): Stage[] {
-  const chain: Stage[] = [];
-  let stage = finalStage(model);
-  while (stage && !chain.includes(stage)) {
-    chain.unshift(stage);
-    stage = stage.image.stage !== undefined ? model.stages[stage.image.stage] : undefined;
-  }
-  return chain;
-}
 
 /** Packages (and apk virtual groups) that the same RUN purges or deletes again. */
 function removedInSameRun(instruction: Instruction): Set<string> {

@@ -3,27 +3,15 @@
 // these rules make (append a command to a RUN, delete a RUN).
 
 import { programIndex } from '../model/packages';
-import { finalStage, substitute } from '../model/stages';
+import { joinPath } from '../model/paths';
+
+export { joinPath };
+import { finalChain, stageChain, substitute } from '../model/stages';
+
+export { finalChain, stageChain };
 import { lineEnding, positionAt } from '../model/text';
 import type { DockerfileModel, Heredoc, Instruction, KeyValue, ShellCommand, Stage } from '../model/types';
 import type { TextEdit } from './types';
-
-/** The final stage and the stages it is built FROM, root first. Only their layers are shipped. */
-export function finalChain(model: DockerfileModel): Stage[] {
-  const last = finalStage(model);
-  return last ? stageChain(model, last) : [];
-}
-
-/** A stage and the stages it is built FROM, root first. */
-export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  let current: Stage | undefined = stage;
-  while (current && !chain.includes(current)) {
-    chain.unshift(current);
-    current = current.image.stage !== undefined ? model.stages[current.image.stage] : undefined;
-  }
-  return chain;
-}
 
 /** Instructions of a chain in build order, up to (not including) `before` when given. */
 export function chainInstructions(chain: Stage[], before?: Instruction): Instruction[] {
@@ -231,18 +219,6 @@ export function workdirAt(chain: Stage[], before: Instruction): string | undefin
     }
   }
   return dir;
-}
-
-/** `base` + `path` with `.` and `..` resolved. */
-export function joinPath(base: string, path: string): string {
-  const joined = path.startsWith('/') ? path : `${base.replace(/\/$/, '')}/${path}`;
-  const parts: string[] = [];
-  for (const part of joined.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
 }
 
 export interface Copied {
