@@ -21,7 +21,7 @@ export const DOCKERIGNORE = '.dockerignore';
 export function createBuildContext(parts: BuildContextParts): BuildContext {
   const files = parts.files instanceof Map ? new Map(parts.files) : new Map(Object.entries(parts.files));
   const ignorePath = parts.dockerignorePath ?? (files.has(DOCKERIGNORE) ? DOCKERIGNORE : undefined);
-  const listed = [...new Set([...(parts.listed ?? []), ...files.keys()].map(cleanPath))].sort();
+  const listed = [...new Set([...(parts.listed ?? []), ...files.keys()].map(cleanPath))].filter((p) => !p.startsWith('..')).sort();
   const present = new Set<string>();
   for (const path of listed) {
     // Every parent of a listed path exists too.
