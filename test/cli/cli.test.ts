@@ -3,10 +3,10 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { dockerfile } from '../helpers';
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
@@ -16,8 +16,14 @@ function run(args: string[], cwd: string) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const created: string[] = [];
+after(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'slimfile-cli-'));
+  created.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -115,7 +121,7 @@ describe('slimfile check', () => {
 
 describe('slimfile fix', () => {
   it('applies safe fixes in place and leaves unsafe ones unless asked', () => {
-    const dir = project({ Dockerfile: NAIVE });
+    const dir = project({ Dockerfile: NAIVE, '.dockerignore': '.git\n.venv\nvenv\n__pycache__\n*.pyc\n.env\n' });
     const result = run(['fix', 'Dockerfile'], dir);
     const fixed = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     assert.equal(
