@@ -105,6 +105,8 @@ describe('.dockerignore matching', () => {
     assert.equal(ignore.mayReincludeUnder('other'), false);
     assert.equal(parseDockerignore('data\n!**/keep\n').mayReincludeUnder('data'), true);
     assert.equal(parseDockerignore('data\n').mayReincludeUnder('data'), false);
+    assert.equal(parseDockerignore('!README.md\n*.md\n').mayReincludeUnder('README.md'), false);
+    assert.equal(parseDockerignore('*\n!src/*.py\n').mayReincludeUnder('src'), true);
   });
 });
 

@@ -256,8 +256,10 @@ export function parseDockerignore(text: string): DockerIgnore {
       const base = cleanPath(dir.replace(/^\/+/, ''));
       return compiled.some((p) => {
         if (!p.exception) return false;
+        if (p.pattern.startsWith(`${base}/`)) return true;
+        // A wildcard pattern whose literal start is above the folder may reach into it.
         const literal = p.pattern.split(/[*?[\\]/)[0];
-        return literal.startsWith(`${base}/`) || `${base}/`.startsWith(literal);
+        return literal !== p.pattern && `${base}/`.startsWith(literal);
       });
     },
   };

@@ -5,6 +5,8 @@
 // and lock files.
 
 import { hasOption, optionValue } from '../model/packages';
+import { joinPath } from '../model/paths';
+import { stageChain } from '../model/stages';
 import type { DockerfileModel, Instruction, PackageInvocation, Stage } from '../model/types';
 import { cleanPath, globMatches, hasWildcard } from './dockerignore';
 import { readPipfileLock, readPoetryLock, readUvLock, lockedInstall, type LockedPackage, type LockFile } from './locks';
@@ -66,30 +68,17 @@ function looksLikeFile(base: string): boolean {
   return /^[^.].*\.[A-Za-z0-9]+$/.test(base);
 }
 
-function joinImagePath(base: string, path: string): string {
-  return cleanPath(path.startsWith('/') ? path : `${base}/${path}`);
-}
 
 /** WORKDIR in effect before an instruction, following the stages it is built FROM. */
 export function workdirAt(model: DockerfileModel, stage: Stage, at: Instruction | undefined): string {
   let dir = '/';
-  for (const s of chainOf(model, stage)) {
+  for (const s of stageChain(model, stage)) {
     for (const instruction of s.instructions) {
       if (instruction === at) return dir;
-      if (instruction.keyword === 'WORKDIR' && instruction.tokens[0]) dir = joinImagePath(dir, instruction.tokens[0].value);
+      if (instruction.keyword === 'WORKDIR' && instruction.tokens[0]) dir = joinPath(dir, instruction.tokens[0].value);
     }
   }
   return dir;
-}
-
-function chainOf(model: DockerfileModel, stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  let current: Stage | undefined = stage;
-  while (current && !chain.includes(current)) {
-    chain.unshift(current);
-    current = current.image.stage !== undefined ? model.stages[current.image.stage] : undefined;
-  }
-  return chain;
 }
 
 /**
@@ -99,24 +88,24 @@ function chainOf(model: DockerfileModel, stage: Stage): Stage[] {
  */
 export function contextCandidates(model: DockerfileModel, stage: Stage, at: Instruction, written: string): string[] {
   if (written.includes('$')) return [];
-  const path = joinImagePath(workdirAt(model, stage, at), written);
+  const path = joinPath(workdirAt(model, stage, at), written);
   const candidates: string[] = [];
   const under = (dir: string): string | undefined => (dir === '/' ? path.slice(1) : path === dir ? '' : path.startsWith(`${dir}/`) ? path.slice(dir.length + 1) : undefined);
   const join = (a: string, b: string) => cleanPath(b ? `${a}/${b}` : a);
 
   for (const mount of at.run?.mounts ?? []) {
     if (mount.type !== 'bind' || mount.from || !mount.target) continue;
-    const rest = under(joinImagePath(workdirAt(model, stage, at), mount.target));
+    const rest = under(joinPath(workdirAt(model, stage, at), mount.target));
     if (rest !== undefined) candidates.push(join(mount.source ?? '.', rest));
   }
 
-  const instructions = chainOf(model, stage).flatMap((s) => s.instructions);
+  const instructions = stageChain(model, stage).flatMap((s) => s.instructions);
   const end = instructions.indexOf(at);
   for (let i = (end < 0 ? instructions.length : end) - 1; i >= 0; i--) {
     const copy = contextCopy(instructions[i]);
     if (!copy) continue;
     const owner = model.stages.find((s) => s.instructions.includes(copy.instruction)) ?? stage;
-    const destination = joinImagePath(workdirAt(model, owner, copy.instruction), copy.destination);
+    const destination = joinPath(workdirAt(model, owner, copy.instruction), copy.destination);
     const found: string[] = [];
     for (const source of copy.sources) {
       const base = source.split('/').pop() ?? source;
