@@ -2,16 +2,30 @@
 // scanning. Pure functions from results to strings.
 
 import { RULE_DOCS_BASE } from '../../../shared/ids';
+import { cleanPath } from './context/dockerignore';
+import type { BuildContext } from './context/types';
 import { positionAt, rangeOf, type Range } from './model/text';
 import type { DockerfileModel } from './model/types';
 import { RULES } from './rules/catalog';
-import type { Finding, Severity } from './rules/types';
+import type { FileChange, Finding, Severity } from './rules/types';
 
 export interface FileResult {
   /** As given on the command line or found in a directory, with `/` separators. */
   path: string;
   model: DockerfileModel;
   findings: Finding[];
+  /** The build context the file was linted with; fixes' file changes are relative to its root. */
+  buildContext?: BuildContext;
+}
+
+/** A context file's path as the report shows it: under the context root as given (`app/.dockerignore`). */
+export function contextFilePath(buildContext: BuildContext | undefined, path: string): string {
+  const root = buildContext?.root ?? '.';
+  return cleanPath(root === '.' ? path : `${root}/${path}`);
+}
+
+function jsonFileChanges(result: FileResult, changes: FileChange[] | undefined) {
+  return (changes ?? []).map((c) => ({ file: contextFilePath(result.buildContext, c.path), path: c.path, kind: c.kind, text: c.text }));
 }
 
 export const TOOL_VERSION = '0.1.0';
@@ -48,17 +62,18 @@ interface JsonEdit {
 }
 
 export function formatJson(results: FileResult[]): string {
-  const files = results.map(({ path, model, findings }) => ({
-    file: path,
-    findings: findings.map((f) => ({
+  const files = results.map((result) => ({
+    file: result.path,
+    findings: result.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       message: f.message,
-      range: rangeOf(model.lineStarts, f.span),
+      range: rangeOf(result.model.lineStarts, f.span),
       fixes: f.fixes.map((fix) => ({
         title: fix.title,
         safe: fix.safe,
-        edits: fix.edits.map((e): JsonEdit => ({ range: rangeOf(model.lineStarts, { start: e.start, end: e.end }), newText: e.newText })),
+        edits: fix.edits.map((e): JsonEdit => ({ range: rangeOf(result.model.lineStarts, { start: e.start, end: e.end }), newText: e.newText })),
+        ...(fix.fileChanges?.length ? { fileChanges: jsonFileChanges(result, fix.fileChanges) } : {}),
       })),
     })),
   }));
@@ -77,6 +92,17 @@ function sarifUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** A change to another context file: an insertion at its start (a new file) or at its end (an append). */
+function sarifFileChange(buildContext: BuildContext | undefined, change: FileChange) {
+  const current = buildContext?.files.get(cleanPath(change.path));
+  const offset = change.kind === 'append' && current !== undefined ? current.length : 0;
+  const text = change.kind === 'append' && current && !current.endsWith('\n') ? `\n${change.text}` : change.text;
+  return {
+    artifactLocation: { uri: sarifUri(contextFilePath(buildContext, change.path)) },
+    replacements: [{ deletedRegion: { charOffset: offset, charLength: 0 }, insertedContent: { text } }],
+  };
+}
+
 export function formatSarif(results: FileResult[]): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const rules = RULES.map((rule) => ({
@@ -89,7 +115,7 @@ export function formatSarif(results: FileResult[]): string {
     defaultConfiguration: { level: rule.defaultSeverity === 'off' ? 'none' : SARIF_LEVEL[rule.defaultSeverity], enabled: rule.defaultSeverity !== 'off' },
     properties: { category: rule.category, tags: [rule.category, ...(rule.hadolint ?? [])] },
   }));
-  const sarifResults = results.flatMap(({ path, model, findings }) =>
+  const sarifResults = results.flatMap(({ path, model, findings, buildContext }) =>
     findings.map((f) => {
       const result: Record<string, unknown> = {
         ruleId: f.ruleId,
@@ -103,10 +129,15 @@ export function formatSarif(results: FileResult[]): string {
         result.fixes = f.fixes.map((fix) => ({
           description: { text: `${fix.title}${fix.safe ? '' : ' (unsafe)'}` },
           artifactChanges: [
-            {
-              artifactLocation: { uri: sarifUri(path) },
-              replacements: fix.edits.map((e) => ({ deletedRegion: sarifRegion(model, e.start, e.end), insertedContent: { text: e.newText } })),
-            },
+            ...(fix.edits.length > 0 || !fix.fileChanges?.length
+              ? [
+                  {
+                    artifactLocation: { uri: sarifUri(path) },
+                    replacements: fix.edits.map((e) => ({ deletedRegion: sarifRegion(model, e.start, e.end), insertedContent: { text: e.newText } })),
+                  },
+                ]
+              : []),
+            ...(fix.fileChanges ?? []).map((change) => sarifFileChange(buildContext, change)),
           ],
         }));
       }
