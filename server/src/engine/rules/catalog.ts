@@ -2,6 +2,7 @@
 // CI, SARIF consumers and users' suppressions depend on them.
 
 import { aptNoInstallRecommends } from './apt-no-install-recommends';
+import { CONTEXT_RULES } from './catalog-context';
 import { CORRECTNESS_RULES } from './catalog-correctness';
 import { SECURITY_RUNTIME_RULES } from './catalog-security-runtime';
 import { SIZE_CACHE_RULES } from './catalog-size-cache';
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   ...SIZE_CACHE_RULES,
   ...SECURITY_RUNTIME_RULES,
   ...CORRECTNESS_RULES,
+  ...CONTEXT_RULES,
   unknownSuppression,
 ];
 
