@@ -25,7 +25,8 @@ import { hoverAt } from './engine/hover';
 import { offsetAt, rangeOf } from './engine/model/text';
 import { REFACTORINGS, refactoringById } from './engine/refactor';
 import { AnalysisCache, type Analysis } from './lsp/analysis';
-import { cacheDockerfileParses } from './lsp/ast-cache';
+import { cacheDockerfileParses, withoutParseCache } from './lsp/ast-cache';
+import { StagedSyntaxValidator } from './lsp/syntax-diagnostics';
 import { ProjectConfigs } from './lsp/project-config';
 import { suppressionEdit } from './engine/suppressions';
 import { minimalEdit, quickFix, toDiagnostic, toLspEdits } from './lsp/convert';
@@ -49,6 +50,8 @@ let settingsGeneration = 0;
 let pullConfiguration = false;
 /** Syntax diagnostics last computed per document, kept so a quick publish does not drop them. */
 const syntaxDiagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+/** Per document, so an edit re-validates only the stage it touches. */
+const syntaxValidators = new Map<string, StagedSyntaxValidator>();
 /** Pending validation per document: a newer version replaces the older job before it runs. */
 const pending = new Map<string, NodeJS.Immediate>();
 
@@ -152,6 +155,7 @@ documents.onDidClose((event) => {
   pending.delete(event.document.uri);
   analyses.delete(event.document.uri);
   syntaxDiagnostics.delete(event.document.uri);
+  syntaxValidators.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
@@ -187,7 +191,10 @@ function validate(uri: string): void {
       pending.delete(uri);
       const current = documents.get(uri);
       if (!current || current.version !== version) return;
-      const syntax = safely(() => service.validate(current.getText(), SYNTAX_SETTINGS), []).map((d) => ({ ...d, source: 'dockerfile-utils' }));
+      let validator = syntaxValidators.get(uri);
+      if (!validator) syntaxValidators.set(uri, (validator = new StagedSyntaxValidator((text) => withoutParseCache(() => service.validate(text, SYNTAX_SETTINGS)))));
+      const model = analyse(current).model;
+      const syntax = safely(() => validator.run(model), []).map((d) => ({ ...d, source: 'dockerfile-utils' }));
       syntaxDiagnostics.set(uri, { version, diagnostics: syntax });
       if (syntax.length > 0) void connection.sendDiagnostics({ uri, version, diagnostics: [...slimfile, ...syntax] });
     }),

@@ -7,6 +7,17 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 
 const SIZE = 8;
+let bypass = false;
+
+/** Runs `work` without filling the cache: for parses of text no other request will ask for (per-stage validation). */
+export function withoutParseCache<T>(work: () => T): T {
+  bypass = true;
+  try {
+    return work();
+  } finally {
+    bypass = false;
+  }
+}
 
 export function cacheDockerfileParses(): void {
   const parse = DockerfileParser.parse.bind(DockerfileParser);
@@ -19,6 +30,7 @@ export function cacheDockerfileParses(): void {
       return entry.dockerfile;
     }
     const dockerfile = parse(content);
+    if (bypass) return dockerfile;
     recent.unshift({ content, dockerfile });
     if (recent.length > SIZE) recent.pop();
     return dockerfile;
