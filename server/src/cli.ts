@@ -2,7 +2,7 @@
 // warning or above (or files left unfixed), 2 usage or I/O error.
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fixText } from './engine/fix';
 import { lintModel } from './engine/lint';
 import { parseDockerfile } from './engine/model/parse';
@@ -11,11 +11,17 @@ import type { Finding } from './engine/rules/types';
 import { syntaxErrors } from './engine/syntax';
 import { RULES_BY_ID } from './engine/rules/catalog';
 import { ConfigError, loadConfig } from './project/config';
+import { ContextFiles, loadBuildContext, resolveContextDir } from './project/context';
+import { applyFileChange } from './engine/context/view';
+import { contextFilePath } from './engine/report';
+import type { BuildContext } from './engine/context/types';
+import type { DockerfileModel } from './engine/model/types';
+import type { FileChange } from './engine/rules/types';
 import type { SeverityName } from '../../shared/settings';
 
 const USAGE = `Usage:
-  slimfile check [paths...] [--format text|json|sarif]
-  slimfile fix [paths...] [--unsafe]
+  slimfile check [paths...] [--format text|json|sarif] [--context <dir>]
+  slimfile fix [paths...] [--unsafe] [--context <dir>]
 
 Paths may be files or directories (searched for Dockerfile, *.Dockerfile,
 Dockerfile.*, Containerfile); the default is the current directory.
@@ -23,6 +29,8 @@ Dockerfile.*, Containerfile); the default is the current directory.
 Options:
   --format <f>   check output: text (default), json or sarif (SARIF 2.1.0)
   --unsafe       fix: also apply fixes marked unsafe
+  --context <d>  the build context directory, as in docker build <d> (default: each
+                 Dockerfile's folder); .dockerignore and requirement files are read there
   -h, --help     show this help
   --version      print the version
 
@@ -36,6 +44,7 @@ interface Options {
   paths: string[];
   format: 'text' | 'json' | 'sarif';
   unsafe: boolean;
+  context: string | undefined;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -43,13 +52,17 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'fix') throw new UsageError(command ? `Unknown command '${command}'` : 'Missing command');
-  const options: Options = { command, paths: [], format: 'text', unsafe: false };
+  const options: Options = { command, paths: [], format: 'text', unsafe: false, context: undefined };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
       if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got '${value ?? ''}')`);
       options.format = value;
+    } else if (arg === '--context' || arg.startsWith('--context=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (!value) throw new UsageError('--context needs a directory');
+      options.context = value;
     } else if (arg === '--unsafe') {
       if (command !== 'fix') throw new UsageError('--unsafe goes with fix');
       options.unsafe = true;
@@ -87,6 +100,14 @@ function collect(path: string, found: string[]): void {
   }
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path) || path;
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
@@ -111,20 +132,44 @@ function severitiesFor(file: string, err: (s: string) => void, warned: Set<strin
   return config.rules;
 }
 
-function check(files: string[], err: (s: string) => void): FileResult[] {
+/** The build context of one Dockerfile; reads are shared by every file of the run. */
+function contextFor(file: string, model: DockerfileModel, contextDir: string | undefined, files: ContextFiles): BuildContext {
+  const root = relative(process.cwd(), resolveContextDir(file, contextDir)).split(sep).join('/');
+  return loadBuildContext(file, model, { contextDir, files, displayRoot: root || '.' });
+}
+
+function check(files: string[], contextDir: string | undefined, err: (s: string) => void): FileResult[] {
   const warned = new Set<string>();
+  const contextFiles = new ContextFiles();
   return files.map((file) => {
     const text = readFileSync(file, 'utf8');
     const model = parseDockerfile(text);
     const syntax = syntaxFindings(text).findings;
-    const findings = [...syntax, ...lintModel(model, { severities: severitiesFor(file, err, warned) })].sort((a, b) => a.span.start - b.span.start);
-    return { path: displayPath(file), model, findings };
+    const buildContext = contextFor(file, model, contextDir, contextFiles);
+    const findings = [...syntax, ...lintModel(model, { severities: severitiesFor(file, err, warned), buildContext })].sort((a, b) => a.span.start - b.span.start);
+    return { path: displayPath(file), model, findings, buildContext };
   });
 }
 
-function fix(files: string[], unsafe: boolean, out: (s: string) => void, err: (s: string) => void): number {
+/** Writes a fix's change to a context file: creates only absent files, appends after a final newline. */
+function applyOnDisk(root: string, change: FileChange): 'created' | 'appended' | undefined {
+  const path = join(root, ...change.path.split('/'));
+  let current: string | undefined;
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const next = applyFileChange(current, change);
+  if (next === undefined) return undefined;
+  writeFileSync(path, next, current === undefined ? { flag: 'wx' } : {});
+  return current === undefined ? 'created' : 'appended';
+}
+
+function fix(files: string[], unsafe: boolean, contextDir: string | undefined, out: (s: string) => void, err: (s: string) => void): number {
   let status = 0;
   const warned = new Set<string>();
+  const contextFiles = new ContextFiles();
   for (const file of files) {
     const severities = severitiesFor(file, err, warned);
     const text = readFileSync(file, 'utf8');
@@ -134,12 +179,21 @@ function fix(files: string[], unsafe: boolean, out: (s: string) => void, err: (s
       status = 1;
       continue;
     }
-    const result = fixText(text, { unsafe, severities });
+    const buildContext = contextFor(file, parseDockerfile(text), contextDir, contextFiles);
+    const result = fixText(text, { unsafe, severities, buildContext });
     if (result.text !== text) {
       writeFileSync(file, result.text);
       out(`${displayPath(file)}: applied ${result.applied.length} ${result.applied.length === 1 ? 'fix' : 'fixes'} (${[...new Set(result.applied)].join(', ')})\n`);
     }
-    const remaining = lintModel(parseDockerfile(result.text), { severities });
+    const root = resolveContextDir(file, contextDir);
+    for (const change of result.fileChanges) {
+      const done = applyOnDisk(root, change);
+      contextFiles.invalidate(resolve(root, ...change.path.split('/')));
+      const shown = contextFilePath(buildContext, change.path);
+      if (done) out(`${shown}: ${done} (${change.text.split('\n').filter((l) => l && !l.startsWith('#')).length} patterns)\n`);
+      else err(`${shown}: not created, it exists already\n`);
+    }
+    const remaining = lintModel(parseDockerfile(result.text), { severities, buildContext: contextFor(file, parseDockerfile(result.text), contextDir, contextFiles) });
     if (remaining.some((f) => isFailure(f.severity))) status = 1;
     const left = remaining.filter((f) => isFailure(f.severity)).length;
     if (left) out(`${displayPath(file)}: ${left} ${left === 1 ? 'problem' : 'problems'} left (run \`slimfile check\` to see them)\n`);
@@ -166,6 +220,10 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     out(`${TOOL_VERSION}\n`);
     return 0;
   }
+  if (options.context !== undefined && !isDirectory(options.context)) {
+    err(`slimfile: --context: no such directory: ${options.context}\n`);
+    return 2;
+  }
   const files: string[] = [];
   try {
     for (const path of options.paths) collect(path, files);
@@ -174,8 +232,8 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     return 2;
   }
   try {
-    if (options.command === 'fix') return fix(files, options.unsafe, out, err);
-    const results = check(files, err);
+    if (options.command === 'fix') return fix(files, options.unsafe, options.context, out, err);
+    const results = check(files, options.context, err);
     out(options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results) : formatText(results));
     return results.some((r) => r.findings.some((f) => isFailure(f.severity))) ? 1 : 0;
   } catch (error) {

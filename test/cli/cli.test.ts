@@ -165,3 +165,68 @@ describe('slimfile fix', () => {
     assert.equal(run(['check', '--unsafe'], dir).status, 2);
   });
 });
+
+describe('build context', () => {
+  const APP = dockerfile('FROM python:3.12-slim', 'WORKDIR /app', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt', 'COPY . .', 'USER 65534');
+
+  it("reads the Dockerfile's folder by default and puts file changes in JSON and SARIF", () => {
+    const dir = project({ 'svc/Dockerfile': APP, 'svc/requirements.txt': 'flask\n', 'svc/.git/HEAD': '' });
+    const json = run(['check', 'svc', '--format', 'json'], dir);
+    const [file] = JSON.parse(json.stdout) as { findings: { ruleId: string; message: string; fixes: { safe: boolean; edits: unknown[]; fileChanges?: { file: string; path: string; kind: string; text: string }[] }[] }[] }[];
+    const missing = file.findings.find((f) => f.ruleId === 'dockerignore-missing')!;
+    assert.match(missing.message, /`\.git` in `svc` go to the builder/);
+    assert.deepEqual(missing.fixes[0].edits, []);
+    const change = missing.fixes[0].fileChanges![0];
+    assert.deepEqual([change.file, change.path, change.kind], ['svc/.dockerignore', '.dockerignore', 'create']);
+    assert.match(change.text, /^\.git$/m);
+
+    const sarif = JSON.parse(run(['check', 'svc', '--format', 'sarif'], dir).stdout);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'dockerignore-missing');
+    const [artifact] = result.fixes[0].artifactChanges;
+    assert.equal(artifact.artifactLocation.uri, 'svc/.dockerignore');
+    assert.deepEqual(artifact.replacements[0].deletedRegion, { charOffset: 0, charLength: 0 });
+  });
+
+  it('takes --context, and exits 2 when it is not a directory', () => {
+    const files = { 'docker/Dockerfile': dockerfile('FROM python:3.12-slim', 'COPY config/app.toml /etc/app.toml', 'USER 65534'), '.dockerignore': 'config\n', 'config/app.toml': '' };
+    const dir = project(files);
+    const plain = run(['check', 'docker/Dockerfile'], dir);
+    assert.doesNotMatch(plain.stdout, /copy-ignored-file/);
+    const withContext = run(['check', 'docker/Dockerfile', '--context', '.'], dir);
+    assert.equal(withContext.status, 1);
+    assert.match(withContext.stdout, /^docker\/Dockerfile:2:6: error copy-ignored-file .dockerignore excludes `config\/app.toml`/m);
+    assert.equal(run(['check', 'docker/Dockerfile', '--context=.'], dir).status, 1);
+    const bad = run(['check', 'docker/Dockerfile', '--context', 'nope'], dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--context: no such directory: nope/);
+    assert.equal(run(['check', '--context'], dir).status, 2);
+    assert.match(run(['--help'], dir).stdout, /--context <d>/);
+  });
+
+  it('fix creates .dockerignore, appends to one without a final newline, and leaves an existing file alone', () => {
+    const dir = project({ Dockerfile: APP, 'requirements.txt': 'flask\n', '.git/HEAD': '' });
+    const created = run(['fix', 'Dockerfile'], dir);
+    assert.match(created.stdout, /^\.dockerignore: created \(\d+ patterns\)$/m);
+    const ignore = readFileSync(join(dir, '.dockerignore'), 'utf8');
+    assert.match(ignore, /^\*\*\/__pycache__$/m);
+    run(['fix', 'Dockerfile'], dir);
+    assert.equal(readFileSync(join(dir, '.dockerignore'), 'utf8'), ignore, 'a second run changes nothing');
+
+    const partial = project({ Dockerfile: APP, 'requirements.txt': 'flask\n', '.dockerignore': '.git\n.venv\n.env' });
+    const appended = run(['fix', 'Dockerfile'], partial);
+    assert.match(appended.stdout, /^\.dockerignore: appended/m);
+    assert.equal(
+      readFileSync(join(partial, '.dockerignore'), 'utf8'),
+      '.git\n.venv\n.env\n# Added by Slimfile: keep these out of the build context and the image\n**/__pycache__\n**/*.py[cod]\n',
+    );
+  });
+
+  it('leaves an existing .env to the unsafe fix', () => {
+    const dir = project({ Dockerfile: APP, 'requirements.txt': 'flask\n', '.env': 'TOKEN=x\n' });
+    const safe = run(['fix', 'Dockerfile'], dir);
+    assert.equal(safe.status, 1, 'dockerignore-incomplete is left for .env');
+    assert.doesNotMatch(readFileSync(join(dir, '.dockerignore'), 'utf8'), /^\.env$/m);
+    run(['fix', '--unsafe', 'Dockerfile'], dir);
+    assert.match(readFileSync(join(dir, '.dockerignore'), 'utf8'), /^\.env$/m);
+  });
+});
