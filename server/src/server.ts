@@ -16,8 +16,6 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DockerfileLanguageServiceFactory, type DockerfileLanguageService } from 'dockerfile-language-service';
-import { ValidationSeverity } from 'dockerfile-utils';
 import { APPLY_REFACTORING_COMMAND, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/ids';
 import { DEFAULT_SETTINGS, normaliseSettings, type SlimfileSettings } from '../../shared/settings';
 import { fixText } from './engine/fix';
@@ -27,6 +25,7 @@ import { REFACTORINGS, refactoringById } from './engine/refactor';
 import { AnalysisCache, type Analysis } from './lsp/analysis';
 import { cacheDockerfileParses, withoutParseCache } from './lsp/ast-cache';
 import { StagedSyntaxValidator } from './lsp/syntax-diagnostics';
+import { GenericService, slimfileSyntaxSettings } from './lsp/generic';
 import { ProjectConfigs } from './lsp/project-config';
 import { suppressionEdit } from './engine/suppressions';
 import { minimalEdit, quickFix, toDiagnostic, toLspEdits } from './lsp/convert';
@@ -39,7 +38,7 @@ const configs = new ProjectConfigs((message, isError) => {
   if (isError) void connection.window.showErrorMessage(`Slimfile: ${message}`);
   else connection.console.warn(`slimfile: ${message}`);
 });
-const service: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
+const generic = new GenericService();
 
 // The legend dockerfile-language-service encodes its semantic tokens with (dockerSemanticTokens.js).
 const SEMANTIC_TOKEN_TYPES = ['keyword', 'comment', 'parameter', 'property', 'namespace', 'class', 'macro', 'string', 'variable', 'operator', 'modifier'];
@@ -55,22 +54,11 @@ const syntaxValidators = new Map<string, StagedSyntaxValidator>();
 /** Pending validation per document: a newer version replaces the older job before it runs. */
 const pending = new Map<string, NodeJS.Immediate>();
 
-// dockerfile-utils checks that Slimfile's own rules already cover (with fixes) are turned off to avoid duplicates.
-const SYNTAX_SETTINGS = {
-  deprecatedMaintainer: ValidationSeverity.IGNORE,
-  instructionCasing: ValidationSeverity.IGNORE,
-  instructionCmdMultiple: ValidationSeverity.IGNORE,
-  instructionEntrypointMultiple: ValidationSeverity.IGNORE,
-  instructionHealthcheckMultiple: ValidationSeverity.IGNORE,
-  instructionJSONInSingleQuotes: ValidationSeverity.IGNORE,
-  instructionWorkdirRelative: ValidationSeverity.IGNORE,
-};
-
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   const options = params.initializationOptions as { settings?: unknown } | undefined;
   if (options?.settings) applySettings(options.settings);
-  service.setCapabilities({
+  generic.setCapabilities({
     completion: params.capabilities.textDocument?.completion as never,
     hover: { contentFormat: params.capabilities.textDocument?.hover?.contentFormat },
   });
@@ -192,7 +180,7 @@ function validate(uri: string): void {
       const current = documents.get(uri);
       if (!current || current.version !== version) return;
       let validator = syntaxValidators.get(uri);
-      if (!validator) syntaxValidators.set(uri, (validator = new StagedSyntaxValidator((text) => withoutParseCache(() => service.validate(text, SYNTAX_SETTINGS)))));
+      if (!validator) syntaxValidators.set(uri, (validator = new StagedSyntaxValidator((text) => withoutParseCache(() => generic.get().validate(text, slimfileSyntaxSettings())))));
       const model = analyse(current).model;
       const syntax = safely(() => validator.run(model), []).map((d) => ({ ...d, source: 'dockerfile-utils' }));
       syntaxDiagnostics.set(uri, { version, diagnostics: syntax });
@@ -310,10 +298,10 @@ connection.onHover((params) =>
       }
     }
     if (settings.genericFeatures.hover) {
-      const generic = service.computeHover(document.getText(), params.position);
-      const value = generic && typeof generic.contents === 'object' && 'value' in generic.contents ? generic.contents.value : undefined;
+      const keywordHover = generic.get().computeHover(document.getText(), params.position);
+      const value = keywordHover && typeof keywordHover.contents === 'object' && 'value' in keywordHover.contents ? keywordHover.contents.value : undefined;
       if (value) parts.push(value);
-      range ??= generic?.range;
+      range ??= keywordHover?.range;
     }
     return parts.length ? { contents: { kind: 'markdown' as const, value: parts.join('\n\n---\n\n') }, range } : null;
   }, null),
@@ -324,71 +312,71 @@ connection.onHover((params) =>
 connection.onCompletion((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.completion) return [];
-  return safely(() => service.computeCompletionItems(document.getText(), params.position), []);
+  return safely(() => generic.get().computeCompletionItems(document.getText(), params.position), []);
 });
-connection.onCompletionResolve((item) => safely(() => service.resolveCompletionItem(item), item));
+connection.onCompletionResolve((item) => safely(() => generic.get().resolveCompletionItem(item), item));
 
 connection.onDocumentFormatting((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.formatting) return [];
-  return safely(() => service.format(document.getText(), params.options), []);
+  return safely(() => generic.get().format(document.getText(), params.options), []);
 });
 connection.onDocumentRangeFormatting((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.formatting) return [];
-  return safely(() => service.formatRange(document.getText(), params.range, params.options), []);
+  return safely(() => generic.get().formatRange(document.getText(), params.range, params.options), []);
 });
 connection.onDocumentOnTypeFormatting((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.formatting) return [];
-  return safely(() => service.formatOnType(document.getText(), params.position, params.ch, params.options), []);
+  return safely(() => generic.get().formatOnType(document.getText(), params.position, params.ch, params.options), []);
 });
 connection.onDocumentSymbol((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.symbols) return [];
-  return safely(() => service.computeSymbols(params.textDocument, document.getText()), []);
+  return safely(() => generic.get().computeSymbols(params.textDocument, document.getText()), []);
 });
 connection.onFoldingRanges((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.folding) return [];
-  return safely(() => service.computeFoldingRanges(document.getText()), []);
+  return safely(() => generic.get().computeFoldingRanges(document.getText()), []);
 });
 connection.onPrepareRename((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.rename) return null;
-  return safely(() => service.prepareRename(document.getText(), params.position), null);
+  return safely(() => generic.get().prepareRename(document.getText(), params.position), null);
 });
 connection.onRenameRequest((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.rename) return null;
-  const edits = safely(() => service.computeRename(params.textDocument, document.getText(), params.position, params.newName), []);
+  const edits = safely(() => generic.get().computeRename(params.textDocument, document.getText(), params.position, params.newName), []);
   return { changes: { [params.textDocument.uri]: edits } };
 });
 connection.onDefinition((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  return safely(() => service.computeDefinition(params.textDocument, document.getText(), params.position), null);
+  return safely(() => generic.get().computeDefinition(params.textDocument, document.getText(), params.position), null);
 });
 connection.onDocumentHighlight((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  return safely(() => service.computeHighlightRanges(document.getText(), params.position), []);
+  return safely(() => generic.get().computeHighlightRanges(document.getText(), params.position), []);
 });
 connection.onDocumentLinks((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  return safely(() => service.computeLinks(document.getText()), []);
+  return safely(() => generic.get().computeLinks(document.getText()), []);
 });
-connection.onDocumentLinkResolve((link) => safely(() => service.resolveLink(link), link));
+connection.onDocumentLinkResolve((link) => safely(() => generic.get().resolveLink(link), link));
 connection.onSignatureHelp((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.completion) return null;
-  return safely(() => service.computeSignatureHelp(document.getText(), params.position), null);
+  return safely(() => generic.get().computeSignatureHelp(document.getText(), params.position), null);
 });
 connection.languages.semanticTokens.on((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.semanticTokens) return { data: [] };
-  return safely(() => service.computeSemanticTokens(document.getText()), { data: [] });
+  return safely(() => generic.get().computeSemanticTokens(document.getText()), { data: [] });
 });
 
 documents.listen(connection);
