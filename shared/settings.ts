@@ -19,6 +19,8 @@ export interface SlimfileSettings {
   rules: Record<string, SeverityName>;
   /** Which of dockerfile-language-service's generic features Slimfile also provides. */
   genericFeatures: GenericFeatures;
+  /** The build context directory (relative to the workspace folder, or absolute); empty: each Dockerfile's folder. */
+  buildContext: string;
 }
 
 export const DEFAULT_SETTINGS: SlimfileSettings = {
@@ -34,11 +36,12 @@ export const DEFAULT_SETTINGS: SlimfileSettings = {
     semanticTokens: true,
     syntaxDiagnostics: true,
   },
+  buildContext: '',
 };
 
 export interface SettingDescription {
   key: string;
-  type: 'boolean' | 'object';
+  type: 'boolean' | 'object' | 'string';
   default: unknown;
   description: string;
 }
@@ -50,6 +53,13 @@ export const SETTING_DESCRIPTIONS: SettingDescription[] = [
     type: 'object',
     default: {},
     description: 'Severity per rule id ("error", "warning", "info", "hint" or "off"), overriding the defaults and .slimfile.json.',
+  },
+  {
+    key: 'slimfile.buildContext',
+    type: 'string',
+    default: '',
+    description:
+      'The build context directory, as passed to `docker build`: relative to the workspace folder, or absolute. Empty: each Dockerfile\'s own folder. Slimfile reads `.dockerignore`, requirement files, `pyproject.toml` and lock files there.',
   },
   ...(Object.keys(DEFAULT_SETTINGS.genericFeatures) as (keyof GenericFeatures)[]).map((feature) => ({
     key: `slimfile.genericFeatures.${feature}`,
@@ -73,5 +83,6 @@ export function normaliseSettings(raw: unknown): SlimfileSettings {
   for (const key of Object.keys(genericFeatures) as (keyof GenericFeatures)[]) {
     if (typeof generic[key] === 'boolean') genericFeatures[key] = generic[key] as boolean;
   }
-  return { enable: typeof input.enable === 'boolean' ? input.enable : true, rules, genericFeatures };
+  const buildContext = typeof input.buildContext === 'string' ? input.buildContext.trim() : '';
+  return { enable: typeof input.enable === 'boolean' ? input.enable : true, rules, genericFeatures, buildContext };
 }

@@ -21,8 +21,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       configurationSection: 'slimfile',
-      // Project configuration the server reads from disk.
-      fileEvents: workspace.createFileSystemWatcher('**/{.slimfile.json,pyproject.toml}'),
+      // Project configuration and the build-context files the server reads from disk, so diagnostics refresh when they change.
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/{.slimfile.json,pyproject.toml,.dockerignore,*.dockerignore,uv.lock,poetry.lock,Pipfile.lock}'),
+        workspace.createFileSystemWatcher('**/requirements*.txt'),
+        workspace.createFileSystemWatcher('**/requirements/**'),
+      ],
     },
   };
   client = new LanguageClient('slimfile', 'Slimfile', serverOptions, clientOptions);

@@ -29,6 +29,9 @@ import { GenericService, slimfileSyntaxSettings } from './lsp/generic';
 import { ProjectConfigs } from './lsp/project-config';
 import { suppressionEdit } from './engine/suppressions';
 import { minimalEdit, quickFix, toDiagnostic, toLspEdits } from './lsp/convert';
+import { BuildContexts } from './lsp/build-contexts';
+import { contextQuickFix, editSupport, workspaceEditWith, type EditSupport } from './lsp/file-changes';
+import { fileURLToPath } from 'node:url';
 
 cacheDockerfileParses();
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -39,6 +42,10 @@ const configs = new ProjectConfigs((message, isError) => {
   else connection.console.warn(`slimfile: ${message}`);
 });
 const generic = new GenericService();
+/** Build contexts of open Dockerfiles: reads cached per file until a watched-file event. */
+const contexts = new BuildContexts();
+/** What workspace edits the client can apply (creating files needs documentChanges and the create operation). */
+let clientEdits: EditSupport = { documentChanges: false, create: false };
 
 // The legend dockerfile-language-service encodes its semantic tokens with (dockerSemanticTokens.js).
 const SEMANTIC_TOKEN_TYPES = ['keyword', 'comment', 'parameter', 'property', 'namespace', 'class', 'macro', 'string', 'variable', 'operator', 'modifier'];
@@ -56,6 +63,9 @@ const pending = new Map<string, NodeJS.Immediate>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  clientEdits = editSupport(params.capabilities);
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  contexts.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
   const options = params.initializationOptions as { settings?: unknown } | undefined;
   if (options?.settings) applySettings(options.settings);
   generic.setCapabilities({
@@ -123,13 +133,22 @@ function applySettings(raw: unknown): void {
 /** Project configuration first, then the user's settings on top. */
 function analyse(document: TextDocument): Analysis {
   const project = configs.rulesFor(document.uri);
-  return analyses.get(document, { ...project.rules, ...settings.rules }, `${configs.key}:${settingsGeneration}`);
+  return analyses.get(document, { ...project.rules, ...settings.rules }, `${configs.key}:${settingsGeneration}:${contexts.key}`, (model) =>
+    safely(() => contexts.for(document.uri, model, settings.buildContext)?.context, undefined),
+  );
 }
 
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((params) => {
   configs.invalidate();
+  contexts.changed(params.changes.map((change) => change.uri));
   revalidateAll();
 });
+
+/** Where a fix's context file changes go: the analysed context and its directory on disk. */
+function contextTarget(analysis: Analysis) {
+  const where = analysis.buildContext ? contexts.locate(analysis.uri, settings.buildContext) : undefined;
+  return analysis.buildContext && where ? { context: analysis.buildContext, rootPath: where.rootPath } : undefined;
+}
 
 function revalidateAll(): void {
   for (const document of documents.all()) scheduleValidation(document);
@@ -235,7 +254,12 @@ function codeActions(params: CodeActionParams, analysis: Analysis): CodeAction[]
       const finding = index !== undefined ? findings[index] : undefined;
       if (!finding || finding.ruleId !== diagnostic.code) continue;
       finding.fixes.forEach((fix, i) => {
-        actions.push(quickFix(uri, model, fix.safe ? fix.title : `${fix.title} (unsafe)`, fix.edits, diagnostic, i === 0 && fix.safe));
+        const title = fix.safe ? fix.title : `${fix.title} (unsafe)`;
+        if (!fix.fileChanges?.length) actions.push(quickFix(uri, model, title, fix.edits, diagnostic, i === 0 && fix.safe));
+        else {
+          const action = contextQuickFix(uri, analysis.version, model, title, fix, diagnostic, i === 0 && fix.safe, contextTarget(analysis), clientEdits);
+          if (action) actions.push(action);
+        }
       });
       for (const refactoring of REFACTORINGS) {
         if (!refactoring.resolves.includes(finding.ruleId) || offered.has(refactoring.id)) continue;
@@ -261,9 +285,12 @@ function codeActions(params: CodeActionParams, analysis: Analysis): CodeAction[]
   }
 
   if (only?.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`)) && model.problems.length === 0) {
-    const fixed = fixText(model.text, { severities: analysis.severities });
+    const fixed = fixText(model.text, { severities: analysis.severities, buildContext: analysis.buildContext });
     const edit = minimalEdit(model.text, fixed.text);
-    if (edit) actions.push({ title: 'Fix all safe Slimfile problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(model, [edit]) } } });
+    // Context files change too when the client can take it; otherwise only the Dockerfile does.
+    const withFiles = fixed.fileChanges.length ? workspaceEditWith(uri, analysis.version, model, edit ? [edit] : [], fixed.fileChanges, contextTarget(analysis), clientEdits) : undefined;
+    if (withFiles) actions.push({ title: 'Fix all safe Slimfile problems', kind: FIX_ALL_KIND, edit: withFiles });
+    else if (edit) actions.push({ title: 'Fix all safe Slimfile problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(model, [edit]) } } });
   }
   return actions;
 }
