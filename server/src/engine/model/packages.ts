@@ -33,7 +33,7 @@ export function findPackageInvocations(commands: ShellCommand[]): PackageInvocat
     const invocation = recognise(command);
     if (invocation) found.push(invocation);
   }
-  return found;
+  return found.slice();
 }
 
 /** Index of the first word that is the program, skipping assignments and wrappers. */
@@ -122,7 +122,7 @@ function recognise(command: ShellCommand): PackageInvocation | undefined {
     }
     packages.push(word);
   }
-  return { manager, program, subcommand, command, subcommandIndex, options, packages, requirementFiles };
+  return { manager, program, subcommand, command, subcommandIndex, options: options.slice(), packages: packages.slice(), requirementFiles: requirementFiles.slice() };
 }
 
 export function hasOption(invocation: PackageInvocation, ...names: string[]): boolean {

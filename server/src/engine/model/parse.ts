@@ -181,6 +181,10 @@ function readInstruction(
     col = 0;
   }
   if (argsStart < 0) argsStart = lines[last].end;
+  // Arrays grown by push keep spare capacity; a 20,000-line file has tens of thousands of these.
+  map.logical = map.logical.slice();
+  map.source = map.source.slice();
+  map.lengths = map.lengths.slice();
 
   const heredocs: Heredoc[] = [];
   let next = last + 1;
@@ -230,13 +234,13 @@ function readInstruction(
     flags: [],
     tokens: [],
     bodyOffset: 0,
-    heredocs,
+    heredocs: heredocs.slice(),
     line: first,
     endLine: last,
   };
   readArguments(instruction, escape);
   if (keyword === 'RUN') instruction.run = parseRunBody(instruction);
-  if (keyword === 'ENV' || keyword === 'ARG' || keyword === 'LABEL') instruction.pairs = readPairs(instruction);
+  if (keyword === 'ENV' || keyword === 'ARG' || keyword === 'LABEL') instruction.pairs = readPairs(instruction).slice();
   return { instruction, next };
 }
 
@@ -331,7 +335,8 @@ function readArguments(instruction: Instruction, escape: string): void {
     const word = words[w];
     tokens.push({ value: word.value, raw: word.raw, span: toSourceSpan(instruction, word.start, word.end) });
   }
-  instruction.tokens = tokens;
+  instruction.tokens = tokens.slice();
+  instruction.flags = instruction.flags.slice();
 }
 
 function readPairs(instruction: Instruction): KeyValue[] {

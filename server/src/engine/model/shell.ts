@@ -29,7 +29,7 @@ export function parseRunBody(instruction: Instruction): RunBody {
       commands.push(...splitShell(script, 0, script.length, (s, e) => ({ start: base + s, end: base + e }), true));
     }
   }
-  const run: RunBody = { execForm, commands, packages: [], mounts };
+  const run: RunBody = { execForm, commands: commands.slice(), packages: [], mounts };
   run.packages = findPackageInvocations(commands);
   return run;
 }
@@ -71,7 +71,7 @@ export function splitShell(text: string, from: number, to: number, spanOf: SpanO
   const close = (op: ShellOperator | undefined) => {
     if (words.length > 0) {
       const span = { start: words[0].span.start, end: words[words.length - 1].span.end };
-      commands.push({ words, span, before, after: op });
+      commands.push({ words: words.slice(), span, before, after: op });
       words = [];
       before = op;
     } else if (op && op !== '\n' && op !== '(' && op !== ')') {
