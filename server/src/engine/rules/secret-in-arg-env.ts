@@ -132,8 +132,11 @@ const CREDENTIAL_PATTERNS: [RegExp, string][] = [
   [/-----BEGIN ([A-Z]+ )*PRIVATE KEY( BLOCK)?-----/, 'a private key'],
 ];
 
-/** `scheme://user:password@host` with a literal password (not `$VAR`, `<placeholder>` or `{{ template }}`). */
-const URL_CREDENTIALS = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@/;
+/**
+ * `scheme://user:password@host` with a literal password (not `$VAR`, `<placeholder>` or `{{ template }}`).
+ * The scheme is bounded: with `*`, a long alphanumeric value backtracks quadratically (minutes for 1 MB).
+ */
+const URL_CREDENTIALS = /[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s/:@]+:([^\s/@]+)@/;
 
 export function credentialIn(value: string): string | undefined {
   for (const [pattern, what] of CREDENTIAL_PATTERNS) if (pattern.test(value)) return what;
