@@ -5,6 +5,25 @@ import { alpineMusl } from '../../server/src/engine/rules/alpine-musl';
 import { dockerfile } from '../helpers';
 import { ruleTests } from '../rule-tester';
 
+/** A uv.lock for a project that depends on one package, locked with the given wheels. */
+function uvLock(name: string, version: string, wheelTags: string[]): string {
+  const file = name.replace(/-/g, '_');
+  return [
+    'version = 1',
+    '[[package]]',
+    'name = "app"',
+    'version = "0.1.0"',
+    'source = { virtual = "." }',
+    `dependencies = [{ name = "${name}" }]`,
+    '[[package]]',
+    `name = "${name}"`,
+    `version = "${version}"`,
+    'source = { registry = "https://pypi.org/simple" }',
+    `sdist = { url = "https://files.example/${file}-${version}.tar.gz", hash = "sha256:0", size = 1 }`,
+    `wheels = [${wheelTags.map((t) => `{ url = "https://files.example/${file}-${version}-${t}.whl", hash = "sha256:1", size = 2 }`).join(', ')}]`,
+  ].join('\n');
+}
+
 ruleTests(alpineMusl, {
   valid: [
     // Packages with musllinux wheels install as wheels on Alpine.
@@ -14,8 +33,27 @@ ruleTests(alpineMusl, {
     // glibc bases.
     dockerfile('FROM python:3.12-slim', 'RUN pip install --no-cache-dir torch'),
     dockerfile('FROM python:3.12', 'RUN pip install --no-cache-dir pyarrow'),
-    // Requirement files are not read (yet): stay quiet.
+    // Without the build context requirement files cannot be read: stay quiet.
     dockerfile('FROM python:3.12-alpine', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt'),
+    // Pure-Python requirements install anywhere.
+    {
+      code: dockerfile('FROM python:3.12-alpine', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt'),
+      context: { files: { 'requirements.txt': 'flask==3.0.3\nrequests>=2.32\ngunicorn\n' } },
+    },
+    // Packages with musl wheels, and a Windows-only requirement its marker rules out.
+    {
+      code: dockerfile('FROM python:3.12-alpine', 'COPY requirements.txt .', 'RUN pip install --no-cache-dir -r requirements.txt'),
+      context: { files: { 'requirements.txt': 'numpy==2.3.2\npsycopg[binary]\npyarrow; sys_platform == "win32"\n' } },
+    },
+    // ../shared/corpus/Hooleymass__TG-Filestream__Dockerfile, with pure-Python requirements.
+    {
+      code: dockerfile('FROM python:3.9-alpine', 'WORKDIR /app', 'COPY requirements.txt ./', 'RUN apk add build-base', 'RUN pip install --no-cache-dir -r requirements.txt'),
+      context: { files: { 'requirements.txt': 'pyrogram\naiohttp\npython-dotenv\n' } },
+    },
+    // A lock whose release ships a musllinux wheel for this Python.
+    { code: dockerfile('FROM python:3.12-alpine', 'WORKDIR /app', 'COPY . .', 'RUN uv sync --frozen --no-dev'), context: { files: { 'uv.lock': uvLock('psycopg-binary', '3.2.9', ['cp312-cp312-manylinux_2_17_x86_64', 'cp312-cp312-musllinux_1_2_x86_64']) } } },
+    // The same requirements on a glibc base.
+    { code: dockerfile('FROM python:3.12-slim', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt'), context: { files: { 'requirements.txt': 'torch\n' } } },
     // An Alpine builder whose output is not the final image.
     dockerfile('FROM python:3.12-alpine AS builder', 'RUN pip install torch', 'FROM python:3.12-slim', 'COPY --from=builder /x /x'),
     // alpine without Python from apk: not a Python image we can reason about.
@@ -28,6 +66,64 @@ ruleTests(alpineMusl, {
     dockerfile('FROM python:3.9-alpine', 'WORKDIR /app', 'COPY requirements.txt ./', 'RUN apk add build-base', 'RUN pip install --no-cache-dir -r requirements.txt'),
   ],
   invalid: [
+    {
+      // Requirement files from the build context, with their -r includes.
+      code: dockerfile('FROM python:3.12-alpine', 'WORKDIR /app', 'COPY requirements/ ./requirements/', 'RUN pip install --no-cache-dir -r requirements/prod.txt'),
+      context: { files: { 'requirements/prod.txt': '-r base.txt\ngunicorn\n', 'requirements/base.txt': 'fastapi\npyarrow==21.0.0\n' } },
+      lines: [4],
+      message: '`pyarrow` has no musllinux wheels on PyPI, only manylinux (glibc) ones (read from `requirements/prod.txt`, `requirements/base.txt`): pip builds',
+      unsafe: true,
+      output: dockerfile('FROM python:3.12-slim', 'WORKDIR /app', 'COPY requirements/ ./requirements/', 'RUN pip install --no-cache-dir -r requirements/prod.txt'),
+    },
+    {
+      // The lock pins an old numpy whose files include no musllinux wheel: the lock decides, not the table.
+      code: dockerfile(
+        'FROM python:3.12-alpine',
+        'COPY --from=ghcr.io/astral-sh/uv:0.5.31 /uv /uvx /bin/',
+        'WORKDIR /app',
+        'COPY pyproject.toml uv.lock ./',
+        'RUN uv sync --frozen --no-dev',
+      ),
+      context: { files: { 'uv.lock': uvLock('numpy', '1.21.0', ['cp39-cp39-manylinux_2_17_x86_64', 'cp312-cp312-manylinux_2_17_x86_64']) } },
+      lines: [5],
+      message: '`numpy` has no musllinux wheels on PyPI, only manylinux (glibc) ones (read from `uv.lock`): uv builds from source',
+      unsafe: true,
+      output: dockerfile(
+        'FROM python:3.12-slim',
+        'COPY --from=ghcr.io/astral-sh/uv:0.5.31 /uv /uvx /bin/',
+        'WORKDIR /app',
+        'COPY pyproject.toml uv.lock ./',
+        'RUN uv sync --frozen --no-dev',
+      ),
+    },
+    {
+      // pip install . reads the project's dependencies from pyproject.toml.
+      code: dockerfile('FROM python:3.11-alpine', 'WORKDIR /src', 'COPY . .', 'RUN pip install --no-cache-dir .'),
+      context: { files: { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi", "opencv-python-headless>=4.10"]\n' } },
+      lines: [4],
+      message: '`opencv-python-headless`',
+      unsafe: true,
+      output: dockerfile('FROM python:3.11-slim', 'WORKDIR /src', 'COPY . .', 'RUN pip install --no-cache-dir .'),
+    },
+    {
+      // poetry install follows poetry.lock from the project's main dependencies.
+      code: dockerfile('FROM python:3.12-alpine', 'WORKDIR /app', 'COPY pyproject.toml poetry.lock ./', 'RUN pip install poetry && poetry install --only main --no-root'),
+      context: {
+        files: {
+          'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.12"\nsentence-transformers = "^3"\n[tool.poetry.group.dev.dependencies]\npytest = "*"\n',
+          'poetry.lock': [
+            '[[package]]\nname = "sentence-transformers"\nversion = "3.0.1"\ngroups = ["main"]\nfiles = [{file = "sentence_transformers-3.0.1-py3-none-any.whl", hash = "sha256:a"}]',
+            '[package.dependencies]\ntorch = ">=1.11.0"',
+            '[[package]]\nname = "torch"\nversion = "2.8.0"\ngroups = ["main"]\nfiles = [{file = "torch-2.8.0-cp312-cp312-manylinux_2_28_x86_64.whl", hash = "sha256:b"}]',
+            '[[package]]\nname = "pytest"\nversion = "8.3.0"\ngroups = ["dev"]\nfiles = []',
+          ].join('\n'),
+        },
+      },
+      lines: [4],
+      message: '`torch` has no musllinux wheels on PyPI, only manylinux (glibc) ones (read from `pyproject.toml`, `poetry.lock`): poetry builds',
+      unsafe: true,
+      output: dockerfile('FROM python:3.12-slim', 'WORKDIR /app', 'COPY pyproject.toml poetry.lock ./', 'RUN pip install poetry && poetry install --only main --no-root'),
+    },
     {
       code: dockerfile('FROM python:3.12-alpine3.20', 'RUN pip install --no-cache-dir fastapi torch==2.3.0 uvicorn', 'CMD ["python", "app.py"]'),
       lines: [2],

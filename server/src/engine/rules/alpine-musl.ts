@@ -2,6 +2,7 @@ import { describePythonImage } from '../knowledge/base-images';
 import { musllinuxGaps, parseRequirement, TABLE_DATE } from '../knowledge/pypi-wheels';
 import { isInstall, optionValue } from '../model/packages';
 import type { DockerfileModel, Stage } from '../model/types';
+import { muslGapsFromContext } from './context-helpers';
 import { plural, quoteList } from './helpers';
 import { finalChain, programName } from './size-cache-helpers';
 import type { Fix, Rule } from './types';
@@ -17,10 +18,12 @@ export const alpineMusl: Rule = {
   docs: {
     summary: 'Alpine base installs Python packages that have no musl wheels',
     what:
-      'On an Alpine (musl libc) final image — `python:*-alpine`, or `alpine` with Python installed by apk — reports `pip install` / ' +
-      '`uv pip install` of packages named on the command line that publish manylinux (glibc) wheels but no musllinux wheels on PyPI, ' +
-      `per Slimfile's wheel table (releases current in ${TABLE_DATE}). Packages that do publish musllinux wheels (numpy, pandas, cryptography, grpcio, …) ` +
-      'are not reported.',
+      'On an Alpine (musl libc) final image — `python:*-alpine`, or `alpine` with Python installed by apk — reports installs of packages ' +
+      'that publish manylinux (glibc) wheels but no musllinux wheels on PyPI: packages named on the `pip install` / `uv pip install` ' +
+      'command line and, when the build context is known, the packages the install reads from it: requirement files (with their `-r` ' +
+      'includes), `pyproject.toml` for `pip install .`, and `uv.lock` / `poetry.lock` for `uv sync` / `poetry install`. A lock file that ' +
+      `lists the locked release's wheels decides for that release; otherwise Slimfile's wheel table does (releases current in ${TABLE_DATE}). ` +
+      'Packages that do publish musllinux wheels (numpy, pandas, cryptography, grpcio, …) and pure-Python ones are not reported.',
     why:
       'A manylinux wheel links against glibc and cannot load on musl, so on Alpine pip falls back to the source distribution: it needs ' +
       'compilers and headers in the image, takes minutes to tens of minutes for numpy-class packages, and for some (torch, tensorflow, ' +
@@ -28,8 +31,9 @@ export const alpineMusl: Rule = {
       '"never use Alpine for Python" is out of date: the risk is per package, and this rule names it. Builds that do succeed can also behave ' +
       'differently at run time (musl\'s allocator, DNS resolver and smaller default thread stack).',
     knownProblems:
-      'Packages installed from requirement files (`-r requirements.txt`) are not read yet, so a file that installs only from requirement files ' +
-      'is not reported. Packages without wheels on any Linux (psycopg2, mysqlclient, uwsgi) compile on every base and are not an Alpine ' +
+      'Requirement and lock files are read only when the build context is known (the CLI and the editor read it beside the Dockerfile), ' +
+      'requirements whose markers rule Linux out are skipped, and without a lock file only the declared packages are checked, not what ' +
+      'they pull in. Packages without wheels on any Linux (psycopg2, mysqlclient, uwsgi) compile on every base and are not an Alpine ' +
       'problem; their binary variants (psycopg2-binary, `psycopg[binary]`) do ship musl wheels. The table describes current releases: an old ' +
       'pinned release may lack musllinux wheels even when current ones have them. Packages the table does not know are not reported.',
     example: 'FROM python:3.12-alpine\nRUN pip install --no-cache-dir torch fastapi\nCMD ["python", "app.py"]',
@@ -45,28 +49,34 @@ export const alpineMusl: Rule = {
       'https://github.com/pypa/manylinux',
     ],
   },
-  check({ model, report }) {
+  check({ model, buildContext, report }) {
     const chain = finalChain(model);
     if (chain.length === 0 || !isMuslPython(chain)) return;
     const fix = slimFix(model, chain);
+    const pythonVersion = describePythonImage(chain[0].image)?.pythonVersion;
     for (const stage of chain) {
       for (const instruction of stage.instructions) {
         for (const invocation of instruction.run?.packages ?? []) {
           const pip = invocation.manager === 'pip' || invocation.program === 'uv pip';
-          if (!pip || !isInstall(invocation)) continue;
+          if (invocation.manager === 'apt' || invocation.manager === 'apk' || !isInstall(invocation)) continue;
           if (/:all:/.test(optionValue(invocation, '--only-binary') ?? '')) continue;
-          const offending = invocation.packages.flatMap((word) => {
+          const offending = (pip ? invocation.packages : []).flatMap((word) => {
             const requirement = parseRequirement(word.value);
             const gaps = requirement ? musllinuxGaps(requirement) : [];
             return gaps.length > 0 ? [{ word, names: gaps.map((g) => g.name) }] : [];
           });
-          if (offending.length === 0) continue;
-          const names = [...new Set(offending.flatMap((o) => o.names))];
+          // Packages the install reads from requirement, pyproject and lock files in the build context.
+          const fromContext = muslGapsFromContext(model, stage, instruction, invocation, buildContext, pythonVersion);
+          if (offending.length === 0 && fromContext.names.length === 0) continue;
+          const names = [...new Set([...offending.flatMap((o) => o.names), ...fromContext.names])];
+          const words = [...offending.map((o) => o.word), ...fromContext.words].sort((a, b) => a.span.start - b.span.start);
+          const installer = invocation.manager === 'pip' ? 'pip' : invocation.program;
           report({
-            span: { start: offending[0].word.span.start, end: offending[offending.length - 1].word.span.end },
+            span: { start: words[0].span.start, end: words[words.length - 1].span.end },
             message:
-              `On Alpine (musl) ${quoteList(names)} ${plural(names.length, 'has', 'have')} no musllinux wheels on PyPI, only manylinux (glibc) ones: ` +
-              'pip builds from source here, which needs compilers and headers and takes long or fails; a -slim base installs the wheels',
+              `On Alpine (musl) ${quoteList(names)} ${plural(names.length, 'has', 'have')} no musllinux wheels on PyPI, only manylinux (glibc) ones` +
+              (fromContext.names.length > 0 ? ` (read from ${quoteList(fromContext.files)})` : '') +
+              `: ${installer} builds from source here, which needs compilers and headers and takes long or fails; a -slim base installs the wheels`,
             fixes: fix ? [fix] : [],
           });
         }

@@ -3,10 +3,13 @@
 // the whole context, and the context paths a Dockerfile names.
 
 import { parseDockerignore } from '../context/dockerignore';
-import { contextCopy, isWholeContext } from '../context/installs';
+import { contextCopy, installedPackages, isWholeContext } from '../context/installs';
+import { lockedWheelSupport } from '../context/locks';
+import { LINUX_ENVIRONMENT, parseWheelName, wheelFits, type WheelTarget } from '../context/pep508';
 import { readPyproject, versionFromVcs } from '../context/pyproject';
 import type { BuildContext } from '../context/types';
-import type { DockerfileModel, Instruction, Span } from '../model/types';
+import { musllinuxGaps } from '../knowledge/pypi-wheels';
+import type { DockerfileModel, Instruction, PackageInvocation, ShellWord, Span, Stage } from '../model/types';
 
 export type IgnoreKind = 'vcs' | 'venv' | 'cache' | 'editor' | 'secret' | 'deps';
 
@@ -210,4 +213,57 @@ export function labelOf(line: IgnoreLine): string {
 export function listWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------
+// Packages from the build context that lack musl wheels
+
+export interface ContextMuslGaps {
+  /** Packages the install brings in from context files that have glibc wheels but none for musl. */
+  names: string[];
+  /** The context files the packages were read from. */
+  files: string[];
+  /** Words of the install that name those files (`-r requirements.txt`), or its subcommand (`uv sync`). */
+  words: ShellWord[];
+}
+
+/**
+ * For an install on Alpine: the packages its requirement, pyproject and lock files bring in that
+ * would build from source on musl. A lock file that lists the locked release's wheels decides for
+ * that release (an old pin may lack musllinux wheels a newer release has); otherwise the wheel table does.
+ */
+export function muslGapsFromContext(
+  model: DockerfileModel,
+  stage: Stage,
+  instruction: Instruction,
+  invocation: PackageInvocation,
+  context: BuildContext | undefined,
+  pythonVersion: string | undefined,
+): ContextMuslGaps {
+  const empty: ContextMuslGaps = { names: [], files: [], words: [] };
+  if (!context) return empty;
+  const minor = /^3\.\d+/.exec(pythonVersion ?? '')?.[0];
+  const reading = installedPackages(model, stage, instruction, invocation, context, { ...LINUX_ENVIRONMENT, ...(minor ? { python_version: minor, python_full_version: `${minor}.0` } : {}) });
+  const musl: WheelTarget = { libc: 'musl', arch: 'x86_64', pythonVersion: minor };
+  const fits = (target: WheelTarget) => (file: string) => {
+    const wheel = parseWheelName(file);
+    return !!wheel && wheelFits(wheel, target);
+  };
+  const names: string[] = [];
+  for (const p of reading.packages) {
+    if (p.origin === 'the command line') continue;
+    if (p.locked) {
+      const onMusl = lockedWheelSupport(p.locked, fits(musl));
+      const onGlibc = lockedWheelSupport(p.locked, fits({ ...musl, libc: 'glibc' }));
+      if (onMusl && onGlibc) {
+        if (!onMusl.fits && onGlibc.fits) names.push(p.name);
+        continue;
+      }
+    }
+    names.push(...musllinuxGaps({ name: p.name, extras: p.extras, pinned: undefined }).map((g) => g.name));
+  }
+  if (names.length === 0) return empty;
+  const fileWords = invocation.requirementFiles.length > 0 ? invocation.requirementFiles : invocation.packages.filter((w) => /^[./]/.test(w.value) || w.value.endsWith('.txt'));
+  const words = fileWords.length > 0 ? fileWords : [invocation.command.words[invocation.subcommandIndex]];
+  return { names: [...new Set(names)], files: [...new Set(reading.files)], words };
 }
