@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lockedInstall, lockedWheelSupport, readPipfileLock, readPoetryLock, readUvLock } from '../../server/src/engine/context/locks';
-import { evaluateMarker, parseDependency, parseWheelName, sdistName, wheelFits } from '../../server/src/engine/context/pep508';
+import { evaluateMarker, parseDependency, parseWheelName, sdistName, wheelFits, type WheelName } from '../../server/src/engine/context/pep508';
 import { readPyproject, versionFromVcs } from '../../server/src/engine/context/pyproject';
 import { includedFiles, installedNames, logicalLines, readRequirements } from '../../server/src/engine/context/requirements';
 
@@ -354,10 +354,7 @@ describe('lock files', () => {
   it('tells from the listed files whether a locked release fits musl', () => {
     const lock = readUvLock(UV_LOCK);
     const target = { libc: 'musl', arch: 'x86_64', pythonVersion: '3.12' } as const;
-    const fits = (w: string) => {
-      const wheel = parseWheelName(w);
-      return !!wheel && wheelFits(wheel, target);
-    };
+    const fits = (wheel: WheelName) => wheelFits(wheel, target);
     const support = (name: string) => lockedWheelSupport(lock.packages.find((p) => p.name === name)!, fits);
     assert.deepEqual(support('numpy'), { fits: false, pure: false });
     assert.deepEqual(support('psycopg-binary'), { fits: true, pure: false });

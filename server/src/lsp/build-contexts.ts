@@ -6,7 +6,10 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildContext } from '../engine/context/types';
 import type { DockerfileModel } from '../engine/model/types';
+import { mentionedManifests } from '../engine/context/installs';
 import { ContextFiles, loadBuildContext, resolveContextDir } from '../project/context';
+
+const MAX_RECENT = 64;
 
 export interface DocumentContext {
   context: BuildContext;
@@ -26,6 +29,8 @@ function pathOf(uri: string): string | undefined {
 export class BuildContexts {
   private readonly files = new ContextFiles();
   private generation = 0;
+  /** The last context per document, handed out again while nothing it depends on changed (so parsed lock files stay cached). */
+  private readonly recent = new Map<string, { key: string; value: DocumentContext }>();
   /** Workspace folders (absolute paths), which a relative `slimfile.buildContext` is resolved against. */
   folders: string[] = [];
 
@@ -48,9 +53,17 @@ export class BuildContexts {
   for(uri: string, model: DockerfileModel, setting: string): DocumentContext | undefined {
     const where = this.locate(uri, setting);
     if (!where) return undefined;
+    const key = [this.generation, setting, ...mentionedManifests(model)].join('\u0000');
+    const cached = this.recent.get(uri);
+    if (cached?.key === key) return cached.value;
     const shown = where.folder ? relative(where.folder, where.rootPath).split(sep).join('/') || '.' : where.rootPath;
     const context = loadBuildContext(where.path, model, { contextDir: setting || undefined, base: where.base, files: this.files, displayRoot: shown });
-    return { context, rootPath: where.rootPath };
+    const value = { context, rootPath: where.rootPath };
+    this.recent.delete(uri);
+    this.recent.set(uri, { key, value });
+    // Documents come and go; keep the most recently used ones.
+    if (this.recent.size > MAX_RECENT) this.recent.delete(this.recent.keys().next().value as string);
+    return value;
   }
 
   /** Forgets the files behind these URIs (everything when one is not a file URI). */

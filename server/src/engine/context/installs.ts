@@ -12,6 +12,7 @@ import { cleanPath, globMatches, hasWildcard } from './dockerignore';
 import { readPipfileLock, readPoetryLock, readUvLock, lockedInstall, type LockedPackage, type LockFile } from './locks';
 import { appliesOnLinux, parseDependency, type MarkerEnvironment, LINUX_ENVIRONMENT } from './pep508';
 import { readPyproject, type Pyproject } from './pyproject';
+import { parsedFile } from './memo';
 import { readRequirements } from './requirements';
 import type { BuildContext } from './types';
 
@@ -231,11 +232,10 @@ function requirementPackages(context: BuildContext, file: string, environment: M
   }
 }
 
-function readLock(context: BuildContext, dir: string, name: (typeof PROJECT_MANIFESTS)[number]): LockFile | undefined {
+function readLock(context: BuildContext, dir: string, name: 'uv.lock' | 'poetry.lock' | 'Pipfile.lock'): LockFile | undefined {
   const path = dir ? `${dir}/${name}` : name;
-  const text = context.files.get(path);
-  if (text === undefined) return undefined;
-  return name === 'uv.lock' ? readUvLock(text) : name === 'poetry.lock' ? readPoetryLock(text) : name === 'Pipfile.lock' ? readPipfileLock(text) : undefined;
+  const reader = name === 'uv.lock' ? readUvLock : name === 'poetry.lock' ? readPoetryLock : readPipfileLock;
+  return parsedFile(context, path, name, reader);
 }
 
 function optionValues(invocation: PackageInvocation, ...names: string[]): string[] {
@@ -292,8 +292,7 @@ export function installedPackages(
   const dir = projectDirectory(model, stage, at, invocation);
   if (dir === undefined) return reading;
   const pyprojectPath = dir ? `${dir}/pyproject.toml` : 'pyproject.toml';
-  const pyprojectText = context.files.get(pyprojectPath);
-  const pyproject = pyprojectText !== undefined ? readPyproject(pyprojectText) : undefined;
+  const pyproject = parsedFile(context, pyprojectPath, 'pyproject', readPyproject);
   if (pyproject) reading.files.push(pyprojectPath);
 
   if (invocation.manager === 'uv' && !isPipLike) {

@@ -4,7 +4,7 @@
 // Pipfile.lock is JSON with names and versions only.
 
 import { parse as parseToml } from 'smol-toml';
-import { appliesOnLinux, normaliseName, parseWheelName, type MarkerEnvironment, LINUX_ENVIRONMENT } from './pep508';
+import { appliesOnLinux, isPureWheel, normaliseName, parseWheelName, type MarkerEnvironment, LINUX_ENVIRONMENT, type WheelName } from './pep508';
 
 export interface LockedDependency {
   name: string;
@@ -17,6 +17,8 @@ export interface LockedPackage {
   version: string | undefined;
   /** File names of the release's wheels; undefined when the lock does not list files. */
   wheels: string[] | undefined;
+  /** The same, read (names that are not wheel names left out); parsed once when the lock is read. */
+  wheelTags: WheelName[] | undefined;
   /** Whether a source distribution is listed (undefined when the lock does not list files). */
   sdist: boolean | undefined;
   /** `registry`, `editable`, `virtual`, `directory`, `path`, `git`, `url`. */
@@ -55,6 +57,10 @@ function tomlOrProblem(text: string, kind: LockFile['kind']): { document: Table 
   }
 }
 
+function parsedWheels(files: string[]): WheelName[] {
+  return files.map(parseWheelName).filter((w): w is WheelName => w !== undefined);
+}
+
 function fileName(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined;
   return decodeURIComponent(url.split(/[?#]/)[0].split('/').pop() ?? '') || undefined;
@@ -89,6 +95,7 @@ export function readUvLock(text: string): LockFile {
       name,
       version: typeof p.version === 'string' ? p.version : undefined,
       wheels,
+      wheelTags: parsedWheels(wheels),
       sdist: isTable(p.sdist),
       sourceKind,
       dependencies: uvDependencies(p.dependencies),
@@ -142,6 +149,7 @@ export function readPoetryLock(text: string): LockFile {
       name,
       version: typeof p.version === 'string' ? p.version : undefined,
       wheels: files?.filter((f) => f.endsWith('.whl')),
+      wheelTags: files ? parsedWheels(files.filter((f) => f.endsWith('.whl'))) : undefined,
       sdist: files ? files.some((f) => !f.endsWith('.whl')) : undefined,
       sourceKind: source && typeof source.type === 'string' ? source.type : 'registry',
       dependencies: poetryDependencies(p.dependencies),
@@ -183,6 +191,7 @@ export function readPipfileLock(text: string): LockFile {
         name: normalised,
         version: typeof entry.version === 'string' ? entry.version.replace(/^==/, '') : undefined,
         wheels: undefined,
+        wheelTags: undefined,
         sdist: undefined,
         sourceKind,
         dependencies: [],
@@ -232,8 +241,8 @@ export function lockedInstall(lock: LockFile, selection: LockSelection = {}, roo
   const seen = new Set<string>();
   const out: LockedPackage[] = [];
   const queue = [...starts];
-  while (queue.length > 0) {
-    const dependency = queue.shift() as LockedDependency;
+  for (let next = 0; next < queue.length; next++) {
+    const dependency = queue[next];
     if (!appliesOnLinux(dependency.marker, environment)) continue;
     const p = byName.get(dependency.name);
     const key = `${dependency.name}[${dependency.extras.join(',')}]`;
@@ -250,14 +259,8 @@ export function lockedInstall(lock: LockFile, selection: LockSelection = {}, roo
 }
 
 /** What the lock says about a package's wheels for the target, undefined when it lists no files. */
-export function lockedWheelSupport(
-  p: LockedPackage,
-  fits: (wheelFile: string) => boolean,
-): { fits: boolean; pure: boolean } | undefined {
-  if (!p.wheels || (p.wheels.length === 0 && p.sdist === undefined)) return undefined;
-  const pure = p.wheels.some((w) => {
-    const parsed = parseWheelName(w);
-    return !!parsed && parsed.platformTags.includes('any') && parsed.abiTags.includes('none');
-  });
-  return { fits: pure || p.wheels.some(fits), pure };
+export function lockedWheelSupport(p: LockedPackage, fits: (wheel: WheelName) => boolean): { fits: boolean; pure: boolean } | undefined {
+  if (!p.wheelTags || (p.wheelTags.length === 0 && p.sdist === undefined)) return undefined;
+  const pure = p.wheelTags.some(isPureWheel);
+  return { fits: pure || p.wheelTags.some(fits), pure };
 }

@@ -233,9 +233,20 @@ export interface WheelName {
 }
 
 export function parseWheelName(fileName: string): WheelName | undefined {
-  const base = fileName.split(/[/?#]/).filter(Boolean).reverse().find((part) => part.endsWith('.whl'));
-  if (!base) return undefined;
-  const parts = decodeURIComponent(base).slice(0, -4).split('-');
+  // Lock files give bare names; URLs may carry a query or a `#sha256=` fragment after the name.
+  let base = fileName;
+  const cut = base.search(/[?#]/);
+  if (cut >= 0) base = base.slice(0, cut);
+  base = base.slice(base.lastIndexOf('/') + 1);
+  if (!base.endsWith('.whl')) return undefined;
+  if (base.includes('%')) {
+    try {
+      base = decodeURIComponent(base);
+    } catch {
+      return undefined;
+    }
+  }
+  const parts = base.slice(0, -4).split('-');
   if (parts.length !== 5 && parts.length !== 6) return undefined;
   const [name, version] = parts;
   const [python, abi, platform] = parts.slice(-3);

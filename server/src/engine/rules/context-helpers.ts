@@ -5,7 +5,8 @@
 import { parseDockerignore } from '../context/dockerignore';
 import { contextCopy, installedPackages, isWholeContext } from '../context/installs';
 import { lockedWheelSupport } from '../context/locks';
-import { LINUX_ENVIRONMENT, parseWheelName, wheelFits, type WheelTarget } from '../context/pep508';
+import { parsedFile } from '../context/memo';
+import { LINUX_ENVIRONMENT, wheelFits, type WheelName, type WheelTarget } from '../context/pep508';
 import { readPyproject, versionFromVcs } from '../context/pyproject';
 import type { BuildContext } from '../context/types';
 import { musllinuxGaps } from '../knowledge/pypi-wheels';
@@ -140,8 +141,8 @@ export interface IgnorePlan {
 function needsGit(context: BuildContext): string | undefined {
   for (const [path, text] of context.files) {
     if (!path.endsWith('pyproject.toml')) continue;
-    const project = readPyproject(text);
-    if (versionFromVcs(project, text)) return path;
+    const project = parsedFile(context, path, 'pyproject', readPyproject);
+    if (project && versionFromVcs(project, text)) return path;
   }
   return undefined;
 }
@@ -245,10 +246,7 @@ export function muslGapsFromContext(
   const minor = /^3\.\d+/.exec(pythonVersion ?? '')?.[0];
   const reading = installedPackages(model, stage, instruction, invocation, context, { ...LINUX_ENVIRONMENT, ...(minor ? { python_version: minor, python_full_version: `${minor}.0` } : {}) });
   const musl: WheelTarget = { libc: 'musl', arch: 'x86_64', pythonVersion: minor };
-  const fits = (target: WheelTarget) => (file: string) => {
-    const wheel = parseWheelName(file);
-    return !!wheel && wheelFits(wheel, target);
-  };
+  const fits = (target: WheelTarget) => (wheel: WheelName) => wheelFits(wheel, target);
   const names: string[] = [];
   for (const p of reading.packages) {
     if (p.origin === 'the command line') continue;

@@ -63,10 +63,11 @@ export const dockerignoreMissing: Rule = {
     }
     // Name what is actually there, from the top-level listing: each path under the first line that excludes it.
     const planned = new Set([...plan.safe, ...plan.risky.map((r) => r.line)]);
+    const matchers = DEFAULT_LINES.filter((l) => planned.has(l) && !l.pattern.startsWith('!')).map((line) => ({ line, ignore: parseDockerignore(line.pattern) }));
     const present: IgnoreLine[] = [];
     for (const path of context.listed ?? []) {
       if (path.includes('/') || EXAMPLE_ENV.test(path)) continue;
-      const line = DEFAULT_LINES.find((l) => planned.has(l) && !l.pattern.startsWith('!') && parseDockerignore(l.pattern).excludes(path));
+      const line = matchers.find((m) => m.ignore.excludes(path))?.line;
       if (line && !present.includes(line)) present.push(line);
     }
     const what = present.length > 0 ? `${listWords(present.map(labelOf))} in ${context.root === '.' ? 'the context' : `\`${context.root}\``} go` : '`.git`, virtual environments, caches and `.env` files go';
