@@ -149,6 +149,26 @@ describe('build context over LSP, other clients and settings', () => {
     }
   });
 
+  it('includes the context file changes in Fix all', async () => {
+    const dir = project({ Dockerfile: APP, 'requirements.txt': 'flask\n', '.git/HEAD': '' });
+    const uri = pathToFileURL(join(dir, 'Dockerfile')).toString();
+    const client = await start(dir, { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } });
+    try {
+      const since = client.notifications.length;
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: APP } });
+      await diagnostics(client, uri, (d) => ids(d).length > 0, since);
+      const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.slimfile'] },
+      });
+      const kinds = fixAll.edit!.documentChanges!.map((c) => ('kind' in c ? `${c.kind} ${c.uri.split('/').pop()}` : `edit ${c.textDocument.uri.split('/').pop()}`));
+      assert.deepEqual(kinds, ['edit Dockerfile', 'create .dockerignore', 'edit .dockerignore']);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('reads the context slimfile.buildContext names, relative to the workspace folder', async () => {
     const text = dockerfile('FROM python:3.12-slim', 'COPY config/app.toml /etc/app.toml', 'USER 65534');
     const dir = project({ 'docker/Dockerfile': text, '.dockerignore': 'config\n', 'config/app.toml': '' });
