@@ -10,6 +10,7 @@ export const Commands = {
   fixAll: 'slimfile.fixAll',
   showOutput: 'slimfile.showOutput',
   restartServer: 'slimfile.restartServer',
+  explainDockerfile: 'slimfile.explainDockerfile',
 } as const;
 
 /** Refactoring ids: the `data` of an on-demand code action, and the argument of the commands above. */
@@ -23,3 +24,5 @@ export type RefactoringId = (typeof Refactorings)[keyof typeof Refactorings];
 /** The server-side command the client's palette entries call. */
 export const APPLY_REFACTORING_COMMAND = 'slimfile.applyRefactoring';
 export const FIX_ALL_KIND = 'source.fixAll.slimfile';
+/** The server-side command that returns the "Explain this Dockerfile" report (markdown) for a document URI. */
+export const EXPLAIN_COMMAND = 'slimfile.explain';

@@ -21,6 +21,8 @@ export interface SlimfileSettings {
   genericFeatures: GenericFeatures;
   /** The build context directory (relative to the workspace folder, or absolute); empty: each Dockerfile's folder. */
   buildContext: string;
+  /** Show the estimated image size on each final stage's FROM (inlay hint and code lens). */
+  sizeEstimate: boolean;
 }
 
 export const DEFAULT_SETTINGS: SlimfileSettings = {
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: SlimfileSettings = {
     syntaxDiagnostics: true,
   },
   buildContext: '',
+  sizeEstimate: true,
 };
 
 export interface SettingDescription {
@@ -61,6 +64,13 @@ export const SETTING_DESCRIPTIONS: SettingDescription[] = [
     description:
       'The build context directory, as passed to `docker build`: relative to the workspace folder, or absolute. Empty: each Dockerfile\'s own folder. Slimfile reads `.dockerignore`, requirement files, `pyproject.toml` and lock files there.',
   },
+  {
+    key: 'slimfile.sizeEstimate',
+    type: 'boolean',
+    default: true,
+    description:
+      'Show the estimated image size (≈, from base-image and package tables) on each final stage\'s `FROM`, as an inlay hint and a code lens, with what the suggested fixes would save.',
+  },
   ...(Object.keys(DEFAULT_SETTINGS.genericFeatures) as (keyof GenericFeatures)[]).map((feature) => ({
     key: `slimfile.genericFeatures.${feature}`,
     type: 'boolean' as const,
@@ -84,5 +94,6 @@ export function normaliseSettings(raw: unknown): SlimfileSettings {
     if (typeof generic[key] === 'boolean') genericFeatures[key] = generic[key] as boolean;
   }
   const buildContext = typeof input.buildContext === 'string' ? input.buildContext.trim() : '';
-  return { enable: typeof input.enable === 'boolean' ? input.enable : true, rules, genericFeatures, buildContext };
+  const sizeEstimate = typeof input.sizeEstimate === 'boolean' ? input.sizeEstimate : true;
+  return { enable: typeof input.enable === 'boolean' ? input.enable : true, rules, genericFeatures, buildContext, sizeEstimate };
 }

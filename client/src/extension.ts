@@ -2,9 +2,9 @@
 // commands. Everything Slimfile decides happens in the server.
 
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, ViewColumn, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { APPLY_REFACTORING_COMMAND, Commands, FIX_ALL_KIND, LANGUAGE_ID, Refactorings, type RefactoringId } from '../../shared/ids';
+import { APPLY_REFACTORING_COMMAND, Commands, EXPLAIN_COMMAND, FIX_ALL_KIND, LANGUAGE_ID, Refactorings, type RefactoringId } from '../../shared/ids';
 
 let client: LanguageClient | undefined;
 
@@ -45,7 +45,25 @@ export async function activate(context: ExtensionContext): Promise<void> {
     else if (result?.notes?.length) void window.showInformationMessage(`Slimfile: ${result.notes.join(' ')}`);
   };
 
+  // The report opens as an untitled markdown document beside the Dockerfile, shown in the built-in preview.
+  const explain = async (target?: unknown) => {
+    const uri = typeof target === 'string' ? target : window.activeTextEditor?.document.languageId === LANGUAGE_ID ? window.activeTextEditor.document.uri.toString() : undefined;
+    if (!uri) {
+      void window.showInformationMessage('Slimfile: open a Dockerfile first.');
+      return;
+    }
+    const markdown = (await client?.sendRequest('workspace/executeCommand', { command: EXPLAIN_COMMAND, arguments: [uri] })) as string | null | undefined;
+    if (typeof markdown !== 'string') {
+      void window.showInformationMessage('Slimfile: this Dockerfile could not be explained.');
+      return;
+    }
+    const report = await workspace.openTextDocument({ language: 'markdown', content: markdown });
+    await window.showTextDocument(report, { preview: true, viewColumn: ViewColumn.Beside });
+    await commands.executeCommand('markdown.showPreview', report.uri);
+  };
+
   context.subscriptions.push(
+    commands.registerCommand(Commands.explainDockerfile, explain),
     commands.registerCommand(Commands.splitStages, refactor(Refactorings.splitStages)),
     commands.registerCommand(Commands.moveCopyAfterInstall, refactor(Refactorings.moveCopyAfterInstall)),
     commands.registerCommand(Commands.fixAll, () => commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' })),

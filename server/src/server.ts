@@ -16,7 +16,9 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { APPLY_REFACTORING_COMMAND, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/ids';
+import { APPLY_REFACTORING_COMMAND, DIAGNOSTIC_SOURCE, EXPLAIN_COMMAND, FIX_ALL_KIND } from '../../shared/ids';
+import { explainDockerfile } from './engine/explain';
+import { reportTitle, sizeCodeLenses, sizeInlayHints } from './lsp/teach';
 import { DEFAULT_SETTINGS, normaliseSettings, type SlimfileSettings } from '../../shared/settings';
 import { fixText } from './engine/fix';
 import { hoverAt } from './engine/hover';
@@ -76,8 +78,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: false },
-      executeCommandProvider: { commands: [APPLY_REFACTORING_COMMAND] },
+      executeCommandProvider: { commands: [APPLY_REFACTORING_COMMAND, EXPLAIN_COMMAND] },
       hoverProvider: true,
+      inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
@@ -296,6 +300,12 @@ function codeActions(params: CodeActionParams, analysis: Analysis): CodeAction[]
 }
 
 connection.onExecuteCommand(async (params) => {
+  if (params.command === EXPLAIN_COMMAND) {
+    const [uri] = (params.arguments ?? []) as [string];
+    const analysis = typeof uri === 'string' ? analysisFor(uri) : undefined;
+    if (!analysis) return null;
+    return safely(() => explainDockerfile(analysis.model, { title: reportTitle(uri), findings: analysis.findings, buildContext: analysis.buildContext }), null);
+  }
   if (params.command !== APPLY_REFACTORING_COMMAND) return null;
   const [uri, id] = (params.arguments ?? []) as [string, string];
   const analysis = typeof uri === 'string' ? analysisFor(uri) : undefined;
@@ -318,7 +328,8 @@ connection.onHover((params) =>
     let range;
     if (settings.enable) {
       const analysis = analyse(document);
-      const hover = hoverAt(analysis.model, offsetAt(analysis.model.lineStarts, analysis.model.text, params.position));
+      const offset = offsetAt(analysis.model.lineStarts, analysis.model.text, params.position);
+      const hover = hoverAt(analysis.model, offset, analysis.findings, { buildContext: analysis.buildContext });
       if (hover) {
         parts.push(hover.markdown);
         range = rangeOf(analysis.model.lineStarts, hover.span);
@@ -333,6 +344,17 @@ connection.onHover((params) =>
     return parts.length ? { contents: { kind: 'markdown' as const, value: parts.join('\n\n---\n\n') }, range } : null;
   }, null),
 );
+
+connection.languages.inlayHint.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.enable || !settings.sizeEstimate) return [];
+  return safely(() => sizeInlayHints(analyse(document)), []);
+});
+connection.onCodeLens((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !settings.enable || !settings.sizeEstimate) return [];
+  return safely(() => sizeCodeLenses(analyse(document)), []);
+});
 
 // Generic Dockerfile features, each behind its setting so users can run beside Docker's own extension.
 
