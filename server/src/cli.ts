@@ -3,6 +3,7 @@
 
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { explainDockerfile } from './engine/explain';
 import { fixText } from './engine/fix';
 import { lintModel } from './engine/lint';
 import { parseDockerfile } from './engine/model/parse';
@@ -22,9 +23,12 @@ import type { SeverityName } from '../../shared/settings';
 const USAGE = `Usage:
   slimfile check [paths...] [--format text|json|sarif] [--context <dir>]
   slimfile fix [paths...] [--unsafe] [--context <dir>]
+  slimfile explain [paths...] [--context <dir>]
 
 Paths may be files or directories (searched for Dockerfile, *.Dockerfile,
-Dockerfile.*, Containerfile); the default is the current directory.
+Dockerfile.*, Containerfile); the default is the current directory. explain
+prints a markdown report per file: the stage graph, what each layer costs,
+and the findings by category.
 
 Options:
   --format <f>   check output: text (default), json or sarif (SARIF 2.1.0)
@@ -40,7 +44,7 @@ Exit status: 0 no problems, 1 problems at warning or above, 2 usage or I/O error
 class UsageError extends Error {}
 
 interface Options {
-  command: 'check' | 'fix';
+  command: 'check' | 'fix' | 'explain';
   paths: string[];
   format: 'text' | 'json' | 'sarif';
   unsafe: boolean;
@@ -51,12 +55,13 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (argv.includes('-h') || argv.includes('--help')) return 'help';
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'fix') throw new UsageError(command ? `Unknown command '${command}'` : 'Missing command');
+  if (command !== 'check' && command !== 'fix' && command !== 'explain') throw new UsageError(command ? `Unknown command '${command}'` : 'Missing command');
   const options: Options = { command, paths: [], format: 'text', unsafe: false, context: undefined };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (command === 'explain') throw new UsageError('--format goes with check');
       if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got '${value ?? ''}')`);
       options.format = value;
     } else if (arg === '--context' || arg.startsWith('--context=')) {
@@ -234,6 +239,10 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
   try {
     if (options.command === 'fix') return fix(files, options.unsafe, options.context, out, err);
     const results = check(files, options.context, err);
+    if (options.command === 'explain') {
+      out(results.map((r) => explainDockerfile(r.model, { title: r.path, findings: r.findings, buildContext: r.buildContext })).join('\n'));
+      return 0;
+    }
     out(options.format === 'json' ? formatJson(results) : options.format === 'sarif' ? formatSarif(results) : formatText(results));
     return results.some((r) => r.findings.some((f) => isFailure(f.severity))) ? 1 : 0;
   } catch (error) {
