@@ -11,6 +11,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
   type Connection,
@@ -18,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { APPLY_REFACTORING_COMMAND, DIAGNOSTIC_SOURCE, EXPLAIN_COMMAND, FIX_ALL_KIND } from '../../shared/ids';
 import { explainDockerfile } from './engine/explain';
-import { reportTitle, sizeCodeLenses, sizeInlayHints } from './lsp/teach';
+import { refreshSizeEstimates, reportTitle, sizeCodeLenses, sizeInlayHints } from './lsp/teach';
 import { DEFAULT_SETTINGS, normaliseSettings, type SlimfileSettings } from '../../shared/settings';
 import { fixText } from './engine/fix';
 import { hoverAt } from './engine/hover';
@@ -60,12 +61,15 @@ let pullConfiguration = false;
 const syntaxDiagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 /** Per document, so an edit re-validates only the stage it touches. */
 const syntaxValidators = new Map<string, StagedSyntaxValidator>();
+/** What the client said it supports, for refresh requests. */
+let clientCapabilities: ClientCapabilities | undefined;
 /** Pending validation per document: a newer version replaces the older job before it runs. */
 const pending = new Map<string, NodeJS.Immediate>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   clientEdits = editSupport(params.capabilities);
+  clientCapabilities = params.capabilities;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   contexts.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
   const options = params.initializationOptions as { settings?: unknown } | undefined;
@@ -156,6 +160,7 @@ function contextTarget(analysis: Analysis) {
 
 function revalidateAll(): void {
   for (const document of documents.all()) scheduleValidation(document);
+  refreshSizeEstimates(connection, clientCapabilities);
 }
 
 documents.onDidOpen((event) => scheduleValidation(event.document));

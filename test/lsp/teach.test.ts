@@ -99,6 +99,23 @@ describe('teaching features over stdio', () => {
     assert.match(hover.contents.value, /\*\*pip --no-cache-dir\*\*/);
   });
 
+  it('asks clients that support it to refresh hints and lenses when settings change', async () => {
+    const own = new LspClient();
+    try {
+      await own.request('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { inlayHint: { refreshSupport: true }, codeLens: { refreshSupport: true } } },
+      });
+      own.notify('initialized', {});
+      own.notify('workspace/didChangeConfiguration', { settings: { slimfile: { sizeEstimate: false } } });
+      await own.waitFor((m) => m.method === 'workspace/inlayHint/refresh');
+      await own.waitFor((m) => m.method === 'workspace/codeLens/refresh');
+    } finally {
+      await own.shutdown();
+    }
+  });
+
   it('turns the estimate off with slimfile.sizeEstimate', async () => {
     client.notify('workspace/didChangeConfiguration', { settings: { slimfile: { sizeEstimate: false } } });
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range });

@@ -1,7 +1,7 @@
 // The size estimate as LSP inlay hints and code lenses, and the explain
 // report's title. The numbers come from engine/size.ts; this only places them.
 
-import type { CodeLens, InlayHint, MarkupContent } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, InlayHintRefreshRequest, type ClientCapabilities, type CodeLens, type Connection, type InlayHint, type MarkupContent } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
 import { Commands, RULE_DOCS_BASE } from '../../../shared/ids';
 import { rangeOf } from '../engine/model/text';
@@ -70,4 +70,10 @@ export function reportTitle(uri: string): string {
   } catch {
     return uri;
   }
+}
+
+/** Asks the client to re-request hints and lenses (after a settings or build-context change), where it supports that. */
+export function refreshSizeEstimates(connection: Connection, capabilities: ClientCapabilities | undefined): void {
+  if (capabilities?.workspace?.inlayHint?.refreshSupport) void connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
+  if (capabilities?.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
