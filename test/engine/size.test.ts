@@ -132,6 +132,15 @@ describe('estimateImage', () => {
     assert.deepEqual(e.base?.mb, { low: 50, high: 60 });
   });
 
+  it('reads the Debian release of a plain Debian base from its tag', () => {
+    const e = estimate(dockerfile('FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends python3-dev && rm -rf /var/lib/apt/lists/*', 'USER 1000'));
+    // bookworm: python3-dev adds 79 MB (Debian's own Python 3.11 with it).
+    assert.deepEqual(parts(e), ['apt: python3-dev: 71–91']);
+    assert.deepEqual(e.base?.mb, { low: 70, high: 80 });
+    assert.match(e.assumptions[1], /measured for Debian bookworm/);
+    assert.doesNotMatch(e.assumptions[1], /trixie is assumed/);
+  });
+
   it('says when the base image is unknown', () => {
     const e = estimate(dockerfile('FROM registry.example.com/base:1', 'RUN pip install --no-cache-dir numpy', 'USER 1000'));
     assert.equal(e.base, undefined);

@@ -186,7 +186,8 @@ function estimate(model: DockerfileModel, target: Stage | undefined, buildContex
   const info = describePythonImage(root.image);
   const sized = baseImageSize(root.image);
   const base: BaseCost | undefined = sized ? { image: root.image, label: sized.label, mb: range(sized.sizeMb), compressedMb: range(sized.compressedMb) } : undefined;
-  const release = debianRelease(info);
+  // A plain Debian base names its release in the tag (`debian:bookworm-slim`).
+  const release = info ? debianRelease(info) : (/\b(bookworm|trixie)\b/.exec(root.image.tag ?? '')?.[1] ?? debianRelease(undefined));
   const state: ChainState = {
     release: release === 'bookworm' ? 'bookworm' : 'trixie',
     releaseGuessed: release !== 'bookworm' && release !== 'trixie',

@@ -188,8 +188,9 @@ export function describeOtherBase(image: ImageRef): OtherBaseImage | undefined {
       shell: debug,
       pip: false,
       sizeMb: [50, 60],
+      // The on-disk size is from the domain brief; the pull size is estimated from it.
       compressedMb: [18, 25],
-      estimate: false,
+      estimate: true,
       source: DISTROLESS_README,
     };
   }
