@@ -178,5 +178,7 @@ describe('formatting', () => {
     assert.equal(formatRange({ low: 120, high: 175 }), '120–180 MB');
     assert.equal(formatRange({ low: 900, high: 1000 }), '900 MB–1.0 GB');
     assert.equal(formatRange({ low: 19, high: 21 }), '20 MB');
+    assert.equal(formatRange({ low: 0.25, high: 2.5 }), '1–3 MB');
+    assert.equal(formatRange({ low: 0.1, high: 0.4 }), '<1 MB');
   });
 });

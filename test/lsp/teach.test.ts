@@ -75,6 +75,17 @@ describe('teaching features over stdio', () => {
     assert.deepEqual(lenses[0].command!.arguments, [uri]);
   });
 
+  it('shows no estimate when the base image is unknown', async () => {
+    const unknown = 'file:///work/teach/unknown.Dockerfile';
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri: unknown, languageId: 'dockerfile', version: 1, text: dockerfile('FROM registry.example.com/team/base:1', 'RUN pip install --no-cache-dir numpy', 'USER 1000') },
+    });
+    assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: { uri: unknown }, range }), []);
+    assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri: unknown } }), []);
+    const report = await client.request<string>('workspace/executeCommand', { command: 'slimfile.explain', arguments: [unknown] });
+    assert.match(report, /the final image's base `registry\.example\.com\/team\/base:1` is not in Slimfile's tables, so only what its layers add is estimated \(≈50 MB\)/);
+  });
+
   it('adds what the fixes would save to the lens', async () => {
     const naive = 'file:///work/teach/naive.Dockerfile';
     client.notify('textDocument/didOpen', {

@@ -47,7 +47,11 @@ export function explainDockerfile(model: DockerfileModel, options: ExplainOption
   const estimates = estimateTargets(model, { findings, buildContext: options.buildContext });
   const final = estimates.find((e) => e.stage === model.stages[model.stages.length - 1]);
   const stageCount = `${model.stages.length} ${model.stages.length === 1 ? 'stage' : 'stages'}`;
-  const size = final ? `; the final image weighs an estimated **≈${formatMid(final.total)}** (${formatRange(final.total)})` : '';
+  const size = !final
+    ? ''
+    : final.base
+      ? `; the final image weighs an estimated **≈${formatMid(final.total)}** (${formatRange(final.total)})`
+      : `; the final image's base \`${imageName(final.root)}\` is not in Slimfile's tables, so only what its layers add is estimated (≈${formatMid(final.total)})`;
   const counts = findings.length ? `; ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}` : '; no findings';
   out.push(`${stageCount}${size}${counts}.`, '');
 
@@ -161,7 +165,10 @@ function layerRow(model: DockerfileModel, layer: LayerCost): string {
 function imageSection(model: DockerfileModel, estimate: ImageEstimate, several: boolean): string[] {
   const stage = estimate.stage;
   const heading = several ? `## Image: ${stageName(stage)}` : '## Image size';
-  const lines = [heading, '', `Estimated **≈${formatMid(estimate.total)}** (${formatRange(estimate.total)}) on disk.`, ''];
+  const total = estimate.base
+    ? `Estimated **≈${formatMid(estimate.total)}** (${formatRange(estimate.total)}) on disk.`
+    : `The base image is not in Slimfile's tables; the layers below add ≈${formatRange(estimate.total)}.`;
+  const lines = [heading, '', total, ''];
   lines.push('| Line | Instruction | Adds | Why |', '| --- | --- | --- | --- |');
   const root = estimate.root;
   lines.push(

@@ -483,7 +483,8 @@ export function formatMb(mb: number): string {
 
 /** "340–380 MB", or one figure when the ends round to the same. */
 export function formatRange(r: MbRange): string {
-  const low = formatMb(r.low);
+  // "<1–3 MB" reads badly: a range that reaches 1 MB starts at 1.
+  const low = formatMb(r.high >= 1 ? Math.max(1, r.low) : r.low);
   const high = formatMb(r.high);
   if (low === high) return low;
   const [lowNumber, lowUnit] = low.split(' ');

@@ -11,7 +11,8 @@ import type { Analysis } from './analysis';
 
 function estimates(analysis: Analysis): ImageEstimate[] {
   if (analysis.model.problems.length > 0) return [];
-  return estimateTargets(analysis.model, { findings: analysis.findings, buildContext: analysis.buildContext });
+  // Without a known base there is no honest total to show.
+  return estimateTargets(analysis.model, { findings: analysis.findings, buildContext: analysis.buildContext }).filter((e) => e.base !== undefined);
 }
 
 /** Markdown for the hint's tooltip: the breakdown, the savings and the assumptions. */
