@@ -92,6 +92,29 @@ describe('estimateImage', () => {
     assert.deepEqual(e.savings, []);
   });
 
+  it('finds the environment inside a copied project directory or parent directory', () => {
+    const uv = estimate(
+      dockerfile(
+        'FROM python:3.12-slim AS builder',
+        'WORKDIR /app',
+        'COPY pyproject.toml ./',
+        'RUN uv sync --no-dev --no-install-project',
+        'FROM python:3.12-slim',
+        'COPY --from=builder /app /app',
+        'USER 1000',
+      ),
+      { 'pyproject.toml': '[project]\nname = "svc"\nversion = "1"\ndependencies = ["numpy>=2"]\n' },
+    );
+    assert.deepEqual(parts(uv), ['Python packages from `builder`: numpy: 40–60']);
+    const parent = estimate(
+      dockerfile('FROM python:3.12-slim AS builder', 'RUN /opt/venv/bin/pip install --no-cache-dir numpy', 'FROM python:3.12-slim', 'COPY --from=builder /opt /opt', 'USER 1000'),
+    );
+    assert.deepEqual(parts(parent), ['Python packages from `builder`: numpy: 40–60']);
+    const other = estimate(dockerfile('FROM python:3.12-slim AS builder', 'RUN pip install --no-cache-dir numpy', 'FROM python:3.12-slim', 'COPY --from=builder /etc/passwd /etc/passwd', 'USER 1000'));
+    assert.deepEqual(parts(other), []);
+    assert.deepEqual(other.layers[0].unsized, ['files from stage `builder`']);
+  });
+
   it('prices the switch from the full image, where compilers cost nothing extra', () => {
     const e = estimate(dockerfile('FROM python:3.12', 'RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*', 'USER 1000'));
     assert.deepEqual(parts(e), ['apt: gcc, libpq-dev (already in the full image): 0–0']);

@@ -159,7 +159,7 @@ function escapeText(text: string): string {
 function layerRow(model: DockerfileModel, layer: LayerCost): string {
   const why = [...layer.parts.map((p) => (p.mb.high > 0 ? `${escapeText(p.label)} ≈${formatRange(p.mb)}` : escapeText(p.label))), ...layer.unsized.map((u) => `${escapeText(u)}: not sized`)].join('; ');
   const adds = layer.mb.high > 0 ? `≈${formatRange(layer.mb)}` : layer.unsized.length ? '?' : '0';
-  return `| ${lineOf(model, layer.instruction)} | ${instructionText(model, layer.instruction)} | ${adds} | ${why || (layer.instruction.keyword === 'RUN' ? 'nothing Slimfile can size' : 'metadata only')} |`;
+  return `| ${lineOf(model, layer.instruction)} | ${instructionText(model, layer.instruction)} | ${adds} | ${why || (layer.instruction.keyword === 'RUN' ? 'no package installs' : 'metadata only')} |`;
 }
 
 function imageSection(model: DockerfileModel, estimate: ImageEstimate, several: boolean): string[] {
@@ -202,7 +202,8 @@ function builderSection(model: DockerfileModel, stages: Stage[], findings: reado
   for (const stage of stages.slice(0, MAX_TARGETS)) {
     const estimate = estimateImage(model, stage, { findings, buildContext });
     if (!estimate) continue;
-    lines.push(`### ${stageName(stage)}`, '', `≈${formatMid(estimate.total)} while building.`, '', '| Line | Instruction | Adds | Why |', '| --- | --- | --- | --- |');
+    const size = estimate.base ? `≈${formatMid(estimate.total)} while building.` : 'Its base image is not in Slimfile\'s tables: only the layers are estimated.';
+    lines.push(`### ${stageName(stage)}`, '', size, '', '| Line | Instruction | Adds | Why |', '| --- | --- | --- | --- |');
     if (stage === estimate.root) {
       lines.push(`| ${lineOf(model, stage.from)} | ${instructionText(model, stage.from)} | ${estimate.base ? `≈${formatRange(estimate.base.mb)}` : '?'} | base image |`);
     }

@@ -7,7 +7,8 @@ import { baseImageSize, debianRelease, describePythonImage, VARIANT_FACTS } from
 import { APK_INDEX_MB, APT_LISTS_MB, apkSetSize, aptSetSize, APT_SIZES_DATE, type AptRelease } from './knowledge/apt-sizes';
 import { isBuildOnlyPackage, stripVersion } from './knowledge/packages';
 import { PIP_SIZES_DATE, pipSize, UNKNOWN_PIP_PACKAGE_MB, withHeavyDependencies } from './knowledge/pip-sizes';
-import { copyOperands, installedPackages } from './context/installs';
+import { copyOperands, installedPackages, workdirAt } from './context/installs';
+import { joinPath } from './model/paths';
 import type { BuildContext } from './context/types';
 import { lintModel } from './lint';
 import { hasOption, isInstall, optionValue, programIndex } from './model/packages';
@@ -308,7 +309,13 @@ function layerCost(model: DockerfileModel, stage: Stage, instruction: Instructio
     const fromFlag = instruction.flags.find((f) => f.name === 'from')?.value;
     if (source) {
       const operands = copyOperands(instruction).slice(0, -1);
-      if (operands.some((o) => ENVIRONMENT_PATH.test(o))) {
+      const sourceDir = workdirAt(model, source, undefined);
+      const locations = environmentLocations(model, source);
+      const holdsEnvironment = (o: string) => {
+        const path = joinPath(sourceDir, o);
+        return ENVIRONMENT_PATH.test(o) || locations.some((l) => l === path || l.startsWith(`${path === '/' ? '' : path}/`) || path.startsWith(`${l}/`));
+      };
+      if (operands.some(holdsEnvironment)) {
         const names = pipPackagesOf(model, source, context).filter((n) => !state.pip.has(n));
         for (const n of names) state.pip.add(n);
         if (names.length) parts.push({ label: `Python packages from \`${source.name ?? source.index}\`: ${describeNames(names)}`, mb: sum(names.map((n) => installedWeight(n))) });
@@ -337,6 +344,31 @@ function pipPackagesOf(model: DockerfileModel, stage: Stage, context: BuildConte
     }
   }
   return withHeavyDependencies(names);
+}
+
+/** Where the installs of a stage's chain put packages: a venv, `.venv` of a project, `~/.local`, a prefix, or `/usr/local`. */
+function environmentLocations(model: DockerfileModel, stage: Stage): string[] {
+  const locations: string[] = [];
+  for (const s of stageChain(model, stage)) {
+    for (const instruction of s.instructions) {
+      for (const invocation of instruction.run?.packages ?? []) {
+        if (invocation.manager === 'apt' || invocation.manager === 'apk' || !isInstall(invocation)) continue;
+        const workdir = workdirAt(model, s, instruction);
+        if ((invocation.manager === 'uv' && invocation.program !== 'uv pip') || invocation.manager === 'poetry') {
+          locations.push(joinPath(workdir, '.venv'));
+          continue;
+        }
+        const prefix = optionValue(invocation, '--prefix', '--target', '-t');
+        const program = invocation.command.words[programIndex(invocation.command.words)]?.value ?? '';
+        const venv = /^(.*)\/bin\/(pip|python|uv)[0-9.]*$/.exec(program)?.[1];
+        if (prefix) locations.push(joinPath(workdir, prefix));
+        else if (hasOption(invocation, '--user')) locations.push('/root/.local');
+        else if (venv) locations.push(joinPath(workdir, venv));
+        else locations.push('/usr/local');
+      }
+    }
+  }
+  return locations;
 }
 
 function cpuTorch(invocation: PackageInvocation | undefined): boolean {
