@@ -28,6 +28,7 @@ import { REFACTORINGS, refactoringById } from './engine/refactor';
 import { AnalysisCache, type Analysis } from './lsp/analysis';
 import { cacheDockerfileParses, withoutParseCache } from './lsp/ast-cache';
 import { StagedSyntaxValidator } from './lsp/syntax-diagnostics';
+import { StagedSemanticTokens } from './lsp/semantic-tokens';
 import { GenericService, slimfileSyntaxSettings } from './lsp/generic';
 import { ProjectConfigs } from './lsp/project-config';
 import { suppressionEdit } from './engine/suppressions';
@@ -61,6 +62,7 @@ let pullConfiguration = false;
 const syntaxDiagnostics = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 /** Per document, so an edit re-validates only the stage it touches. */
 const syntaxValidators = new Map<string, StagedSyntaxValidator>();
+const semanticTokens = new Map<string, StagedSemanticTokens>();
 /** What the client said it supports, for refresh requests. */
 let clientCapabilities: ClientCapabilities | undefined;
 /** Pending validation per document: a newer version replaces the older job before it runs. */
@@ -172,6 +174,7 @@ documents.onDidClose((event) => {
   analyses.delete(event.document.uri);
   syntaxDiagnostics.delete(event.document.uri);
   syntaxValidators.delete(event.document.uri);
+  semanticTokens.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
@@ -186,7 +189,7 @@ function scheduleValidation(document: TextDocument): void {
     document.uri,
     setImmediate(() => {
       pending.delete(document.uri);
-      validate(document.uri);
+      safely(() => validate(document.uri), undefined);
     }),
   );
 }
@@ -209,8 +212,7 @@ function validate(uri: string): void {
       if (!current || current.version !== version) return;
       let validator = syntaxValidators.get(uri);
       if (!validator) syntaxValidators.set(uri, (validator = new StagedSyntaxValidator((text) => withoutParseCache(() => generic.get().validate(text, slimfileSyntaxSettings())))));
-      const model = analyse(current).model;
-      const syntax = safely(() => validator.run(model), []).map((d) => ({ ...d, source: 'dockerfile-utils' }));
+      const syntax = safely(() => validator.run(analyse(current).model), []).map((d) => ({ ...d, source: 'dockerfile-utils' }));
       syntaxDiagnostics.set(uri, { version, diagnostics: syntax });
       if (syntax.length > 0) void connection.sendDiagnostics({ uri, version, diagnostics: [...slimfile, ...syntax] });
     }),
@@ -430,7 +432,9 @@ connection.onSignatureHelp((params) => {
 connection.languages.semanticTokens.on((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.semanticTokens) return { data: [] };
-  return safely(() => generic.get().computeSemanticTokens(document.getText()), { data: [] });
+  let tokens = semanticTokens.get(document.uri);
+  if (!tokens) semanticTokens.set(document.uri, (tokens = new StagedSemanticTokens((text) => withoutParseCache(() => generic.get().computeSemanticTokens(text)))));
+  return safely(() => tokens.run(analyse(document).model), { data: [] });
 });
 
 documents.listen(connection);

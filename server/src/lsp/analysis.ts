@@ -34,7 +34,7 @@ export class AnalysisCache {
   ): Analysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.configKey === configKey) return cached;
-    const model = cached && cached.version === document.version ? cached.model : parseDockerfile(document.getText());
+    const model = cached && cached.version === document.version ? cached.model : parseDockerfile(textOf(document));
     const buildContext = contextFor?.(model);
     const findings = lintModel(model, { severities, buildContext });
     const analysis = { uri: document.uri, version: document.version, model, findings, severities, buildContext, configKey };
@@ -45,4 +45,10 @@ export class AnalysisCache {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+}
+
+/** A client may send a didOpen whose text is not a string; lint it as an empty file rather than fail. */
+function textOf(document: TextDocument): string {
+  const text: unknown = document.getText();
+  return typeof text === 'string' ? text : '';
 }

@@ -14,7 +14,7 @@ import type { DockerfileModel } from '../engine/model/types';
 
 type Validate = (text: string) => Diagnostic[];
 
-interface Chunk {
+export interface Chunk {
   text: string;
   /** Line in the document where the chunk's own text starts. */
   firstLine: number;
@@ -22,7 +22,8 @@ interface Chunk {
   ownsPreamble: boolean;
 }
 
-function chunksOf(model: DockerfileModel): { chunks: Chunk[]; preambleLines: number } {
+/** The document cut at each FROM, every piece prefixed with the text before the first FROM (directives, global ARGs). */
+export function chunksOf(model: DockerfileModel): { chunks: Chunk[]; preambleLines: number } {
   const { text, lineStarts, stages } = model;
   if (stages.length === 0) return { chunks: [{ text, firstLine: 0, ownsPreamble: true }], preambleLines: 0 };
   const preambleLines = stages[0].from.line;
