@@ -49,6 +49,18 @@ export interface SettingDescription {
   description: string;
 }
 
+/** How each generic feature is named in its setting's description. */
+const GENERIC_FEATURE_NAMES: Record<keyof GenericFeatures, string> = {
+  completion: 'completion',
+  hover: 'keyword and variable hovers',
+  formatting: 'formatting',
+  symbols: 'document symbols (outline)',
+  folding: 'folding ranges',
+  rename: 'rename of variables and stage names',
+  semanticTokens: 'semantic highlighting',
+  syntaxDiagnostics: 'syntax diagnostics (dockerfile-utils)',
+};
+
 export const SETTING_DESCRIPTIONS: SettingDescription[] = [
   { key: 'slimfile.enable', type: 'boolean', default: true, description: 'Lint Dockerfiles with Slimfile.' },
   {
@@ -71,11 +83,11 @@ export const SETTING_DESCRIPTIONS: SettingDescription[] = [
     description:
       'Show the estimated image size (≈, from base-image and package tables) on each final stage\'s `FROM`, as an inlay hint and a code lens, with what the suggested fixes would save.',
   },
-  ...(Object.keys(DEFAULT_SETTINGS.genericFeatures) as (keyof GenericFeatures)[]).map((feature) => ({
+  ...(Object.keys(GENERIC_FEATURE_NAMES) as (keyof GenericFeatures)[]).map((feature) => ({
     key: `slimfile.genericFeatures.${feature}`,
     type: 'boolean' as const,
     default: true,
-    description: `Provide generic Dockerfile ${feature === 'syntaxDiagnostics' ? 'syntax diagnostics' : feature} (from dockerfile-language-service). Turn off when Docker's own extension already provides it.`,
+    description: `Provide generic Dockerfile ${GENERIC_FEATURE_NAMES[feature]} (from dockerfile-language-service). Turn off when Docker's own extension already provides it.`,
   })),
 ];
 
