@@ -11,7 +11,7 @@ import { copyOperands, installedPackages, workdirAt } from './context/installs';
 import { joinPath } from './model/paths';
 import type { BuildContext } from './context/types';
 import { lintModel } from './lint';
-import { hasOption, isInstall, optionValue, programIndex } from './model/packages';
+import { hasOption, isInstall, optionValue, packagesRemovedInRun, programIndex } from './model/packages';
 import { finalStage, stageChain } from './model/stages';
 import type { DockerfileModel, ImageRef, Instruction, PackageInvocation, Stage } from './model/types';
 import type { Finding } from './rules/types';
@@ -233,18 +233,6 @@ function aptNames(invocation: PackageInvocation): string[] {
   return invocation.packages.map((p) => stripVersion(p.value).replace(/:[a-z0-9]+$/, '')).filter((n) => /^[a-z0-9][a-z0-9+.-]*$/.test(n));
 }
 
-/** Packages (or apk virtual groups) that the same RUN removes again. */
-function removedInRun(instruction: Instruction): Set<string> {
-  const removed = new Set<string>();
-  for (const invocation of instruction.run?.packages ?? []) {
-    const removes =
-      (invocation.manager === 'apt' && ['purge', 'remove', 'autoremove'].includes(invocation.subcommand)) ||
-      (invocation.manager === 'apk' && invocation.subcommand === 'del');
-    if (removes) for (const word of invocation.packages) removed.add(stripVersion(word.value));
-  }
-  return removed;
-}
-
 function recommendsOn(invocation: PackageInvocation): boolean {
   if (hasOption(invocation, '--no-install-recommends')) return false;
   const words = invocation.options.map((o) => o.value);
@@ -257,7 +245,7 @@ function layerCost(model: DockerfileModel, stage: Stage, instruction: Instructio
   const fired = (id: string) => here.some((f) => f.ruleId === id);
 
   if (instruction.keyword === 'RUN' && instruction.run) {
-    const removed = removedInRun(instruction);
+    const removed = packagesRemovedInRun(instruction);
     const pipNew: string[] = [];
     for (const invocation of instruction.run.packages) {
       if (invocation.manager === 'apt' && invocation.subcommand === 'install') {
@@ -418,7 +406,7 @@ function computeSavings(chain: Stage[], layers: LayerCost[], state: ChainState, 
 
   const buildTools: { name: string; manager: 'apt' | 'apk' }[] = [];
   for (const layer of layers) {
-    const removed = removedInRun(layer.instruction);
+    const removed = packagesRemovedInRun(layer.instruction);
     for (const invocation of layer.instruction.run?.packages ?? []) {
       if (!((invocation.manager === 'apt' && invocation.subcommand === 'install') || (invocation.manager === 'apk' && invocation.subcommand === 'add'))) continue;
       const virtual = invocation.manager === 'apk' ? optionValue(invocation, '--virtual', '-t') : undefined;

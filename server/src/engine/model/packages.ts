@@ -2,7 +2,7 @@
 // pip (pip, pip3, pip3.12, python -m pip, /opt/venv/bin/pip), uv and poetry,
 // with their options, operands and requirement files.
 
-import type { PackageInvocation, PackageManager, ShellCommand, ShellWord } from './types';
+import type { Instruction, PackageInvocation, PackageManager, ShellCommand, ShellWord } from './types';
 
 /** Words that may precede the program without being it. */
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'time', 'nohup', 'command', 'then', 'else', 'do', 'if', 'elif', 'while', 'until', '!', 'xargs']);
@@ -172,4 +172,20 @@ export function isPythonDependencyInstall(invocation: PackageInvocation): boolea
     return !names.every((n) => /^(pip|setuptools|wheel|uv|poetry|pipenv|pdm|hatch|virtualenv)([<>=!~\s].*)?$/.test(n));
   }
   return true;
+}
+
+/** System packages (and apk virtual groups) that a RUN purges or deletes again, version pins dropped. */
+export function packagesRemovedInRun(instruction: Instruction): Set<string> {
+  const removed = new Set<string>();
+  for (const invocation of instruction.run?.packages ?? []) {
+    const removes =
+      (invocation.manager === 'apt' && (invocation.subcommand === 'purge' || invocation.subcommand === 'remove' || invocation.subcommand === 'autoremove')) ||
+      (invocation.manager === 'apk' && invocation.subcommand === 'del');
+    if (!removes) continue;
+    for (const word of invocation.packages) {
+      const eq = word.value.indexOf('=');
+      removed.add(eq < 0 ? word.value : word.value.slice(0, eq));
+    }
+  }
+  return removed;
 }

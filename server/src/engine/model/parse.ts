@@ -244,10 +244,9 @@ function readInstruction(
   return { instruction, next };
 }
 
-/** Converts an offset into `instruction.args` to a document offset. */
-export function toSourceOffset(map: SourceMap, logical: number): number {
+/** The last segment of the map that starts at or before `logical`. */
+function segmentAt(map: SourceMap, logical: number): number {
   const starts = map.logical;
-  if (starts.length === 0) return 0;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -255,6 +254,14 @@ export function toSourceOffset(map: SourceMap, logical: number): number {
     if (starts[mid] <= logical) lo = mid;
     else hi = mid - 1;
   }
+  return lo;
+}
+
+/** Converts an offset into `instruction.args` to a document offset (an end offset: a segment's end stays on its line). */
+export function toSourceOffset(map: SourceMap, logical: number): number {
+  const starts = map.logical;
+  if (starts.length === 0) return 0;
+  const lo = segmentAt(map, logical);
   // An offset exactly at the end of a segment maps to the end of that segment, not the start of the next line.
   if (lo > 0 && logical === starts[lo] && logical > 0) {
     const prev = lo - 1;
@@ -265,20 +272,9 @@ export function toSourceOffset(map: SourceMap, logical: number): number {
 
 export function toSourceSpan(instruction: Instruction, start: number, end: number): Span {
   if (instruction.map.logical.length === 0) return { start: instruction.argsStart, end: instruction.argsStart };
-  const s = toSourceOffsetForStart(instruction.map, start);
+  const segment = segmentAt(instruction.map, start);
+  const s = instruction.map.source[segment] + (start - instruction.map.logical[segment]);
   return { start: s, end: Math.max(s, toSourceOffset(instruction.map, end)) };
-}
-
-function toSourceOffsetForStart(map: SourceMap, logical: number): number {
-  const starts = map.logical;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= logical) lo = mid;
-    else hi = mid - 1;
-  }
-  return map.source[lo] + (logical - starts[lo]);
 }
 
 /** Splits `text[from..]` into white-space separated words, honouring quotes and the escape character. */

@@ -11,7 +11,7 @@
 import { describePythonImage, DEBIAN_RELEASES, DEFAULT_DEBIAN_RELEASE, debianRelease, slimTag } from '../knowledge/base-images';
 import type { PythonImage } from '../knowledge/base-images';
 import { ALPINE_BUILD_TOOLS, DEBIAN_BUILD_TOOLS, isBuildOnlyPackage, isHeaderPackage, runtimeLibraryFor, stripVersion } from '../knowledge/packages';
-import { isInstall, isPythonDependencyInstall, optionValue, programIndex } from '../model/packages';
+import { isInstall, isPythonDependencyInstall, optionValue, packagesRemovedInRun, programIndex } from '../model/packages';
 import { toSourceOffset, toSourceSpan } from '../model/parse';
 import { isJsonArray, splitShell } from '../model/shell';
 import { substitute } from '../model/stages';
@@ -694,18 +694,6 @@ function isSystemPackageInstall(invocation: PackageInvocation): boolean {
   return (invocation.manager === 'apt' || invocation.manager === 'apk') && isInstall(invocation);
 }
 
-/** Packages the same RUN purges or deletes again. */
-function removedInRun(instruction: Instruction): Set<string> {
-  const removed = new Set<string>();
-  for (const invocation of instruction.run?.packages ?? []) {
-    const removes =
-      (invocation.manager === 'apt' && ['purge', 'remove', 'autoremove'].includes(invocation.subcommand)) ||
-      (invocation.manager === 'apk' && invocation.subcommand === 'del');
-    if (removes) for (const p of invocation.packages) removed.add(stripVersion(p.value));
-  }
-  return removed;
-}
-
 /**
  * The runtime's one install: packages of the system and install RUNs that are not build-only, plus the
  * runtime library of each header package. Goes where the first of those RUNs was.
@@ -718,7 +706,7 @@ function systemInstall(context: Context, release: string): SystemInstall | undef
   context.stage.instructions.forEach((instruction, index) => {
     const role = context.roles[index];
     if (role !== 'system' && role !== 'install') return;
-    const removed = removedInRun(instruction);
+    const removed = packagesRemovedInRun(instruction);
     for (const invocation of instruction.run?.packages ?? []) {
       if (!isSystemPackageInstall(invocation)) continue;
       at ??= index;

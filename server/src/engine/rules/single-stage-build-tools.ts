@@ -1,8 +1,7 @@
 import { describePythonImage } from '../knowledge/base-images';
 import { isBuildOnlyPackage, stripVersion } from '../knowledge/packages';
-import { optionValue } from '../model/packages';
+import { optionValue, packagesRemovedInRun } from '../model/packages';
 import { finalChain } from '../model/stages';
-import type { Instruction } from '../model/types';
 import { invocations, plural, quoteList } from './helpers';
 import type { Rule } from './types';
 
@@ -46,7 +45,7 @@ export const singleStageBuildTools: Rule = {
       const install = (invocation.manager === 'apt' && invocation.subcommand === 'install') || (invocation.manager === 'apk' && invocation.subcommand === 'add');
       if (!install) continue;
       const libc = describePythonImage(stage.image)?.libc === 'musl' || invocation.manager === 'apk' ? 'musl' : 'glibc';
-      const removed = removedInSameRun(instruction);
+      const removed = packagesRemovedInRun(instruction);
       const virtual = invocation.manager === 'apk' ? optionValue(invocation, '--virtual', '-t') : undefined;
       if (virtual && removed.has(virtual)) continue;
       const tools = invocation.packages.filter((p) => isBuildOnlyPackage(p.value, libc) && !removed.has(stripVersion(p.value)));
@@ -61,15 +60,3 @@ export const singleStageBuildTools: Rule = {
     }
   },
 };
-
-/** Packages (and apk virtual groups) that the same RUN purges or deletes again. */
-function removedInSameRun(instruction: Instruction): Set<string> {
-  const removed = new Set<string>();
-  for (const invocation of instruction.run?.packages ?? []) {
-    const removes =
-      (invocation.manager === 'apt' && (invocation.subcommand === 'purge' || invocation.subcommand === 'remove')) ||
-      (invocation.manager === 'apk' && invocation.subcommand === 'del');
-    if (removes) for (const p of invocation.packages) removed.add(stripVersion(p.value));
-  }
-  return removed;
-}
