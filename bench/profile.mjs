@@ -136,7 +136,19 @@ async function profileServer(text) {
   server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
   await opened;
   await server.ping();
-  const edits = SIZE >= 20000 ? 6 : 20;
+  // Opens of new documents (each in its own folder, as an editor opening files), then edits.
+  const opens = SIZE >= 20000 ? 2 : SIZE >= 2000 ? 20 : 300;
+  for (let n = 0; n < opens; n++) {
+    const other = `${root}/open-${n}/Dockerfile`;
+    const published = server.nextDiagnostics(other);
+    server.notify('textDocument/didOpen', { textDocument: { uri: other, languageId: 'dockerfile', version: 1, text } });
+    await published;
+    await server.ping();
+    const cleared = server.nextDiagnostics(other);
+    server.notify('textDocument/didClose', { textDocument: { uri: other } });
+    await cleared;
+  }
+  const edits = SIZE >= 20000 ? 6 : SIZE >= 2000 ? 60 : 600;
   for (let v = 2; v < 2 + edits; v++) {
     const insert = v % 2 === 0;
     const start = { line, character: 2 };
@@ -151,7 +163,7 @@ async function profileServer(text) {
     await server.request('textDocument/completion', { textDocument: { uri }, position: { line: from + 1, character: 1 } });
   }
   await server.stop();
-  summarise(dir, join(WORK, 'server.js'), `server session on ${SIZE} lines (open, ${edits} edits, hovers, completions)`);
+  summarise(dir, join(WORK, 'server.js'), `server session on ${SIZE} lines (${opens} opens, ${edits} edits, each followed by a hover and a completion)`);
 }
 
 mkdirSync(WORK, { recursive: true });

@@ -37,7 +37,8 @@ export function readZip(path) {
   return { bytes: zip.length, entries };
 }
 
-const PLATFORM_NAME = /(^|[/._-])(linux|darwin|win32|win64|macos|musl|x64|arm64|ia32)([/._-]|$)|prebuilds\/|\.node$|\.(so|dylib|dll|exe)$/i;
+/** Native addons and shared libraries, prebuilt-binary folders, and `<os>-<arch>` names such as `linux-x64` (not prose that mentions musl). */
+const PLATFORM_NAME = /\.(node|so(\.\d+)*|dylib|dll|exe|wasm)$|(^|\/)prebuilds\/|(linux|darwin|win32|freebsd|android)-(x64|arm64|arm|ia32|x86)/i;
 
 /** Entries that are native code: by name, or by their first bytes (ELF, Mach-O, PE, wasm). */
 export function nativeEntries(entries) {
