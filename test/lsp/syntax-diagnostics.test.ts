@@ -77,3 +77,13 @@ describe('stage-by-stage syntax diagnostics', () => {
     assert.equal(calls, 1, 'only the first stage changed');
   });
 });
+
+describe('the bundled stage-name check', () => {
+  it('answers at once on a long stage name that does not match, with the same verdict', () => {
+    const started = Date.now();
+    const found = check('FROM python:3.12-slim AS builder-for-the-production-image-of-the-app:v2\n');
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+    assert.ok(found.some((d) => d.code === ValidationCode.INVALID_BUILD_STAGE_NAME), found.map(key).join('\n'));
+    assert.deepEqual(check('FROM python:3.12-slim AS builder-1.x_y\n').filter((d) => d.code === ValidationCode.INVALID_BUILD_STAGE_NAME), []);
+  });
+});
