@@ -194,29 +194,50 @@ function scheduleValidation(document: TextDocument): void {
   );
 }
 
+/** Stages a syntax pass may validate in the same turn as the lint; more (a first open) go to a later turn. */
+const SYNTAX_STAGES_NOW = 4;
+
 function validate(uri: string): void {
   const document = documents.get(uri);
   if (!document) return;
   const version = document.version;
   const slimfile = settings.enable ? slimfileDiagnostics(document) : [];
-  const previousSyntax = syntaxDiagnostics.get(uri);
-  const wantSyntax = settings.genericFeatures.syntaxDiagnostics;
-  // Slimfile's findings go out first; the slower syntax pass follows unless a newer version arrives.
-  void connection.sendDiagnostics({ uri, version, diagnostics: [...slimfile, ...(wantSyntax && previousSyntax?.version === version ? previousSyntax.diagnostics : [])] });
-  if (!wantSyntax || previousSyntax?.version === version) return;
+  const publish = (syntax: Diagnostic[]) => void connection.sendDiagnostics({ uri, version, diagnostics: [...slimfile, ...syntax] });
+  if (!settings.genericFeatures.syntaxDiagnostics) return publish([]);
+  const previous = syntaxDiagnostics.get(uri);
+  if (previous?.version === version) return publish(previous.diagnostics);
+  const validator = syntaxValidator(uri);
+  const model = analyse(document).model;
+  const plan = validator.plan(model);
+  if (plan.uncached <= SYNTAX_STAGES_NOW) return publish(syntaxPass(uri, version, () => validator.run(model, plan)));
+  // A first open of a many-stage file: Slimfile's findings go out first, the syntax pass follows unless a newer version arrives.
+  publish([]);
   pending.set(
     uri,
     setImmediate(() => {
       pending.delete(uri);
       const current = documents.get(uri);
       if (!current || current.version !== version) return;
-      let validator = syntaxValidators.get(uri);
-      if (!validator) syntaxValidators.set(uri, (validator = new StagedSyntaxValidator((text) => withoutParseCache(() => generic.get().validate(text, slimfileSyntaxSettings())))));
-      const syntax = safely(() => validator.run(analyse(current).model), []).map((d) => ({ ...d, source: 'dockerfile-utils' }));
-      syntaxDiagnostics.set(uri, { version, diagnostics: syntax });
-      if (syntax.length > 0) void connection.sendDiagnostics({ uri, version, diagnostics: [...slimfile, ...syntax] });
+      const syntax = syntaxPass(uri, version, () => validator.run(analyse(current).model));
+      if (syntax.length > 0) publish(syntax);
     }),
   );
+}
+
+function syntaxValidator(uri: string): StagedSyntaxValidator {
+  let validator = syntaxValidators.get(uri);
+  if (!validator) {
+    validator = new StagedSyntaxValidator((text) => withoutParseCache(() => generic.get().validate(text, slimfileSyntaxSettings())));
+    syntaxValidators.set(uri, validator);
+  }
+  return validator;
+}
+
+/** Runs dockerfile-utils' checks and remembers the result for this version. */
+function syntaxPass(uri: string, version: number, run: () => Diagnostic[]): Diagnostic[] {
+  const syntax = safely(run, []).map((d) => ({ ...d, source: 'dockerfile-utils' }));
+  syntaxDiagnostics.set(uri, { version, diagnostics: syntax });
+  return syntax;
 }
 
 function slimfileDiagnostics(document: TextDocument): Diagnostic[] {

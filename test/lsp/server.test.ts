@@ -225,6 +225,21 @@ describe('language server over stdio', () => {
     assert.ok(edits.length > 0);
   });
 
+  it('publishes syntax and Slimfile diagnostics together for a small file, and again after an edit', async () => {
+    const target = 'file:///work/project/syntax.Dockerfile';
+    const since = client.notifications.length;
+    open(target, dockerfile('FROM python:3.12-slim', 'EXPOSE 80/tcpx', 'RUN apt-get install -y curl'));
+    const first = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === target, 10_000, since);
+    const sources = (first.params as { diagnostics: LspDiagnostic[] }).diagnostics.map((d) => d.source);
+    assert.ok(sources.includes('dockerfile-utils') && sources.includes('slimfile'), sources.join());
+    const afterEdit = client.notifications.length;
+    client.notify('textDocument/didChange', { textDocument: { uri: target, version: 2 }, contentChanges: [{ text: dockerfile('FROM python:3.12-slim', 'EXPOSE 80/tcp', 'RUN apt-get install -y curl') }] });
+    const second = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === target, 10_000, afterEdit);
+    const diagnostics = (second.params as { diagnostics: LspDiagnostic[] }).diagnostics;
+    assert.ok(!diagnostics.some((d) => d.source === 'dockerfile-utils'), diagnostics.map((d) => d.message).join());
+    assert.ok(diagnostics.some((d) => d.code === 'apt-no-install-recommends'));
+  });
+
   it('survives requests for unopened documents and out-of-range positions', async () => {
     const hover = await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere' }, position: { line: 0, character: 0 } });
     assert.equal(hover, null);

@@ -43,14 +43,27 @@ function shift(diagnostic: Diagnostic, lines: number): Diagnostic {
   return { ...diagnostic, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
+export interface SyntaxPlan {
+  chunks: Chunk[];
+  preambleLines: number;
+  /** How many stages must be validated afresh (the rest come from the last run). */
+  uncached: number;
+}
+
 /** Validates stage by stage, reusing the results of stages whose text did not change since the last call. */
 export class StagedSyntaxValidator {
   private previous = new Map<string, Diagnostic[]>();
 
   constructor(private readonly validate: Validate) {}
 
-  run(model: DockerfileModel): Diagnostic[] {
+  /** What a run would cost: lets the caller decide whether to answer now or in a later turn. */
+  plan(model: DockerfileModel): SyntaxPlan {
     const { chunks, preambleLines } = chunksOf(model);
+    return { chunks, preambleLines, uncached: chunks.filter((c) => !this.previous.has(c.text)).length };
+  }
+
+  run(model: DockerfileModel, plan: SyntaxPlan = this.plan(model)): Diagnostic[] {
+    const { chunks, preambleLines } = plan;
     const current = new Map<string, Diagnostic[]>();
     const diagnostics: Diagnostic[] = [];
     for (const chunk of chunks) {
