@@ -26,7 +26,7 @@ import { hoverAt } from './engine/hover';
 import { offsetAt, rangeOf } from './engine/model/text';
 import { REFACTORINGS, refactoringById } from './engine/refactor';
 import { AnalysisCache, type Analysis } from './lsp/analysis';
-import { cacheDockerfileParses, withoutParseCache } from './lsp/ast-cache';
+import { ParseCache } from './lsp/ast-cache';
 import { StagedSyntaxValidator } from './lsp/syntax-diagnostics';
 import { StagedSemanticTokens } from './lsp/semantic-tokens';
 import { GenericService, slimfileSyntaxSettings } from './lsp/generic';
@@ -37,7 +37,8 @@ import { BuildContexts } from './lsp/build-contexts';
 import { contextQuickFix, editSupport, workspaceEditWith, type EditSupport } from './lsp/file-changes';
 import { fileURLToPath } from 'node:url';
 
-cacheDockerfileParses();
+const parses = new ParseCache();
+parses.install();
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
@@ -165,8 +166,15 @@ function revalidateAll(): void {
   refreshSizeEstimates(connection, clientCapabilities);
 }
 
+/** The text each open document had when last seen, to drop its cached parse when it changes. */
+const lastText = new Map<string, string>();
+
 documents.onDidOpen((event) => scheduleValidation(event.document));
-documents.onDidChangeContent((event) => scheduleValidation(event.document));
+documents.onDidChangeContent((event) => {
+  parses.forget(lastText.get(event.document.uri));
+  lastText.set(event.document.uri, event.document.getText());
+  scheduleValidation(event.document);
+});
 documents.onDidClose((event) => {
   const job = pending.get(event.document.uri);
   if (job) clearImmediate(job);
@@ -174,6 +182,8 @@ documents.onDidClose((event) => {
   analyses.delete(event.document.uri);
   syntaxDiagnostics.delete(event.document.uri);
   syntaxValidators.delete(event.document.uri);
+  parses.forget(lastText.get(event.document.uri));
+  lastText.delete(event.document.uri);
   semanticTokens.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
@@ -227,7 +237,7 @@ function validate(uri: string): void {
 function syntaxValidator(uri: string): StagedSyntaxValidator {
   let validator = syntaxValidators.get(uri);
   if (!validator) {
-    validator = new StagedSyntaxValidator((text) => withoutParseCache(() => generic.get().validate(text, slimfileSyntaxSettings())));
+    validator = new StagedSyntaxValidator((text) => parses.without(() => generic.get().validate(text, slimfileSyntaxSettings())));
     syntaxValidators.set(uri, validator);
   }
   return validator;
@@ -454,7 +464,7 @@ connection.languages.semanticTokens.on((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.genericFeatures.semanticTokens) return { data: [] };
   let tokens = semanticTokens.get(document.uri);
-  if (!tokens) semanticTokens.set(document.uri, (tokens = new StagedSemanticTokens((text) => withoutParseCache(() => generic.get().computeSemanticTokens(text)))));
+  if (!tokens) semanticTokens.set(document.uri, (tokens = new StagedSemanticTokens((text) => parses.without(() => generic.get().computeSemanticTokens(text)))));
   return safely(() => tokens.run(analyse(document).model), { data: [] });
 });
 

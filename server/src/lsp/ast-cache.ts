@@ -7,32 +7,41 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 
 const SIZE = 8;
-let bypass = false;
 
-/** Runs `work` without filling the cache: for parses of text no other request will ask for (per-stage validation). */
-export function withoutParseCache<T>(work: () => T): T {
-  bypass = true;
-  try {
-    return work();
-  } finally {
-    bypass = false;
+export class ParseCache {
+  private recent: { content: string; dockerfile: Dockerfile }[] = [];
+  private bypass = false;
+
+  /** Routes every DockerfileParser.parse in the process through this cache. */
+  install(): void {
+    const parse = DockerfileParser.parse.bind(DockerfileParser);
+    DockerfileParser.parse = (content: string): Dockerfile => {
+      const index = this.recent.findIndex((entry) => entry.content === content);
+      if (index >= 0) {
+        const [entry] = this.recent.splice(index, 1);
+        this.recent.unshift(entry);
+        return entry.dockerfile;
+      }
+      const dockerfile = parse(content);
+      if (this.bypass) return dockerfile;
+      this.recent.unshift({ content, dockerfile });
+      if (this.recent.length > SIZE) this.recent.pop();
+      return dockerfile;
+    };
   }
-}
 
-export function cacheDockerfileParses(): void {
-  const parse = DockerfileParser.parse.bind(DockerfileParser);
-  const recent: { content: string; dockerfile: Dockerfile }[] = [];
-  DockerfileParser.parse = (content: string): Dockerfile => {
-    const index = recent.findIndex((entry) => entry.content === content);
-    if (index >= 0) {
-      const [entry] = recent.splice(index, 1);
-      recent.unshift(entry);
-      return entry.dockerfile;
+  /** Runs `work` without filling the cache: for parses of text no other request will ask for (per-stage validation). */
+  without<T>(work: () => T): T {
+    this.bypass = true;
+    try {
+      return work();
+    } finally {
+      this.bypass = false;
     }
-    const dockerfile = parse(content);
-    if (bypass) return dockerfile;
-    recent.unshift({ content, dockerfile });
-    if (recent.length > SIZE) recent.pop();
-    return dockerfile;
-  };
+  }
+
+  /** Drops the parse of a text no document has any more (an old version, a closed file), so old trees are not kept. */
+  forget(content: string | undefined): void {
+    if (content !== undefined) this.recent = this.recent.filter((entry) => entry.content !== content);
+  }
 }
