@@ -5,6 +5,9 @@ import type { Fix, Rule } from './types';
 
 const HEADER = '# What `docker build` leaves out of the build context (and so out of COPY . .).\n# Patterns are relative to the context root; `**/` matches at any depth.';
 
+/** Each default line's matcher, read once: the lines are constant. */
+const DEFAULT_MATCHERS = new Map(DEFAULT_LINES.map((line) => [line, parseDockerignore(line.pattern)]));
+
 export const dockerignoreMissing: Rule = {
   id: 'dockerignore-missing',
   category: 'size',
@@ -63,7 +66,7 @@ export const dockerignoreMissing: Rule = {
     }
     // Name what is actually there, from the top-level listing: each path under the first line that excludes it.
     const planned = new Set([...plan.safe, ...plan.risky.map((r) => r.line)]);
-    const matchers = DEFAULT_LINES.filter((l) => planned.has(l) && !l.pattern.startsWith('!')).map((line) => ({ line, ignore: parseDockerignore(line.pattern) }));
+    const matchers = DEFAULT_LINES.filter((l) => planned.has(l) && !l.pattern.startsWith('!')).map((line) => ({ line, ignore: DEFAULT_MATCHERS.get(line)! }));
     const present: IgnoreLine[] = [];
     for (const path of context.listed ?? []) {
       if (path.includes('/') || EXAMPLE_ENV.test(path)) continue;
