@@ -1,6 +1,7 @@
 // The language server: LSP wiring only. What to say lives in the engine;
 // generic Dockerfile features come from dockerfile-language-service.
 
+import './lsp/heap';
 import {
   CodeAction,
   CodeActionKind,
@@ -16,7 +17,6 @@ import {
   type InitializeResult,
   type Connection,
 } from 'vscode-languageserver/node';
-import { setFlagsFromString } from 'node:v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { APPLY_REFACTORING_COMMAND, DIAGNOSTIC_SOURCE, EXPLAIN_COMMAND, FIX_ALL_KIND } from '../../shared/ids';
 import { explainDockerfile } from './engine/explain';
@@ -37,11 +37,6 @@ import { minimalEdit, quickFix, toDiagnostic, toLspEdits } from './lsp/convert';
 import { BuildContexts } from './lsp/build-contexts';
 import { contextQuickFix, editSupport, workspaceEditWith, type EditSupport } from './lsp/file-changes';
 import { fileURLToPath } from 'node:url';
-
-// V8 doubles the young generation whenever a burst of allocation survives, and linting a large file is
-// such a burst: the server then keeps ~30 MiB of heap it never needs again. Growing it by 1× instead
-// keeps the resident size near the baseline server's, at no measurable cost in lint time.
-setFlagsFromString('--semi-space-growth-factor=1');
 
 const parses = new ParseCache();
 parses.install();
