@@ -52,5 +52,5 @@ await Promise.all([
   production
     ? Promise.resolve()
     : build({ ...common, entryPoints: testFiles('test'), outbase: 'test', outdir: 'out/test', external: ['vscode', 'mocha', '@vscode/test-electron'] }),
-  production ? Promise.resolve() : build({ ...common, entryPoints: ['scripts/generate.ts'], outdir: 'out/scripts' }),
+  production ? Promise.resolve() : build({ ...common, entryPoints: ['server/scripts/generate.ts'], outdir: 'out/scripts' }),
 ]);

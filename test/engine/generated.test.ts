@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { configurationProperties, renderRuleIndex, renderRulePage } from '../../scripts/docs';
+import { configurationProperties, renderRuleIndex, renderRulePage } from '../../server/scripts/docs';
 import { RULES } from '../../server/src/engine/rules/catalog';
 import { DEFAULT_SETTINGS, normaliseSettings } from '../../shared/settings';
 

@@ -2,9 +2,9 @@
 // docs/rules/README.md (the catalog) and package.json's settings schema (from
 // shared/settings.ts). `npm run generate` writes them; a test fails when they are stale.
 
-import { SETTING_DESCRIPTIONS } from '../shared/settings';
-import { RULES } from '../server/src/engine/rules/catalog';
-import type { Rule } from '../server/src/engine/rules/types';
+import { SETTING_DESCRIPTIONS } from '../../shared/settings';
+import { RULES } from '../src/engine/rules/catalog';
+import type { Rule } from '../src/engine/rules/types';
 
 const FIX_WORDS: Record<Rule['fixAvailability'], string> = {
   always: 'Fix is always available.',

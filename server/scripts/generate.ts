@@ -2,7 +2,7 @@
 
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../server/src/engine/rules/catalog';
+import { RULES } from '../src/engine/rules/catalog';
 import { configurationProperties, renderRuleIndex, renderRulePage } from './docs';
 
 const root = process.cwd();
