@@ -39,7 +39,6 @@ import { contextQuickFix, editSupport, workspaceEditWith, type EditSupport } fro
 import { fileURLToPath } from 'node:url';
 
 const parses = new ParseCache();
-parses.install();
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyses = new AnalysisCache();
@@ -47,7 +46,7 @@ const configs = new ProjectConfigs((message, isError) => {
   if (isError) void connection.window.showErrorMessage(`Slimfile: ${message}`);
   else connection.console.warn(`slimfile: ${message}`);
 });
-const generic = new GenericService();
+const generic = new GenericService(() => parses.install());
 /** Build contexts of open Dockerfiles: reads cached per file until a watched-file event. */
 const contexts = new BuildContexts();
 /** What workspace edits the client can apply (creating files needs documentChanges and the create operation). */

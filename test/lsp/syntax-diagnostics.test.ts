@@ -87,3 +87,11 @@ describe('the bundled stage-name check', () => {
     assert.deepEqual(check('FROM python:3.12-slim AS builder-1.x_y\n').filter((d) => d.code === ValidationCode.INVALID_BUILD_STAGE_NAME), []);
   });
 });
+
+describe('the duplicate-stage-name code the staged validator drops', () => {
+  it('is dockerfile-utils’ DUPLICATE_BUILD_STAGE_NAME', () => {
+    assert.equal(ValidationCode.DUPLICATE_BUILD_STAGE_NAME, 10);
+    assert.ok(check('FROM alpine AS a\nFROM alpine AS a\n').some((d) => d.code === 10));
+    assert.ok(!new StagedSyntaxValidator(check).run(parseDockerfile('FROM alpine AS a\nFROM alpine AS a\n')).some((d) => d.code === 10));
+  });
+});

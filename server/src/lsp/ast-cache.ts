@@ -4,7 +4,7 @@
 // by the exact text, makes every request after the first reuse one parse per
 // document version. The AST is only read by those libraries.
 
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import type { Dockerfile } from 'dockerfile-ast';
 
 const SIZE = 8;
 
@@ -12,8 +12,9 @@ export class ParseCache {
   private recent: { content: string; dockerfile: Dockerfile }[] = [];
   private bypass = false;
 
-  /** Routes every DockerfileParser.parse in the process through this cache. */
+  /** Routes every DockerfileParser.parse in the process through this cache; call it before the libraries first parse. */
   install(): void {
+    const { DockerfileParser } = require('dockerfile-ast') as typeof import('dockerfile-ast');
     const parse = DockerfileParser.parse.bind(DockerfileParser);
     DockerfileParser.parse = (content: string): Dockerfile => {
       const index = this.recent.findIndex((entry) => entry.content === content);

@@ -9,6 +9,9 @@ export class GenericService {
   private service: DockerfileLanguageService | undefined;
   private capabilities: Capabilities = {};
 
+  /** `beforeLoad` runs once, right before the libraries load (to install the parse cache). */
+  constructor(private readonly beforeLoad: () => void = () => undefined) {}
+
   setCapabilities(capabilities: Capabilities): void {
     this.capabilities = capabilities;
     this.service?.setCapabilities(capabilities);
@@ -16,6 +19,7 @@ export class GenericService {
 
   get(): DockerfileLanguageService {
     if (!this.service) {
+      this.beforeLoad();
       const { DockerfileLanguageServiceFactory } = require('dockerfile-language-service') as typeof import('dockerfile-language-service');
       this.service = DockerfileLanguageServiceFactory.createLanguageService();
       this.service.setCapabilities(this.capabilities);

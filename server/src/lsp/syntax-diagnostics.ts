@@ -8,11 +8,16 @@
 // global ARGs) and the result is kept, keyed by that text. An edit re-validates
 // only the stage it touches.
 
-import { ValidationCode } from 'dockerfile-utils';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { DockerfileModel } from '../engine/model/types';
 
 type Validate = (text: string) => Diagnostic[];
+
+/**
+ * dockerfile-utils' code for a stage name used twice (ValidationCode.DUPLICATE_BUILD_STAGE_NAME): the engine's
+ * duplicate-stage-name rule reports it with more context. Written out so that this module does not load the library.
+ */
+const DUPLICATE_BUILD_STAGE_NAME = 10;
 
 export interface Chunk {
   text: string;
@@ -68,7 +73,7 @@ export class StagedSyntaxValidator {
     const diagnostics: Diagnostic[] = [];
     for (const chunk of chunks) {
       let found = current.get(chunk.text) ?? this.previous.get(chunk.text);
-      if (!found) found = this.validate(chunk.text).filter((d) => d.code !== ValidationCode.DUPLICATE_BUILD_STAGE_NAME);
+      if (!found) found = this.validate(chunk.text).filter((d) => d.code !== DUPLICATE_BUILD_STAGE_NAME);
       current.set(chunk.text, found);
       for (const diagnostic of found) {
         const inPreamble = diagnostic.range.start.line < preambleLines;
