@@ -20,3 +20,16 @@ export function parsedFile<T>(context: BuildContext, path: string, reader: strin
   if (!cache.has(key)) cache.set(key, read(text));
   return cache.get(key) as T;
 }
+
+const derived = new WeakMap<BuildContext, Map<string, unknown>>();
+
+/** A value computed from the context (and whatever `key` stands for), once per context object. */
+export function memoOnContext<T>(context: BuildContext, key: string, compute: () => T): T {
+  let cache = derived.get(context);
+  if (!cache) {
+    cache = new Map();
+    derived.set(context, cache);
+  }
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}

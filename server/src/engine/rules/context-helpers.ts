@@ -5,7 +5,7 @@
 import { parseDockerignore } from '../context/dockerignore';
 import { contextCopy, installedPackages, isWholeContext } from '../context/installs';
 import { lockedWheelSupport } from '../context/locks';
-import { parsedFile } from '../context/memo';
+import { memoOnContext, parsedFile } from '../context/memo';
 import { LINUX_ENVIRONMENT, wheelFits, type WheelName, type WheelTarget } from '../context/pep508';
 import { readPyproject, versionFromVcs } from '../context/pyproject';
 import type { BuildContext } from '../context/types';
@@ -153,6 +153,12 @@ function needsGit(context: BuildContext): string | undefined {
  */
 export function planIgnoreLines(model: DockerfileModel, context: BuildContext, lines: readonly IgnoreLine[], existing = ''): IgnorePlan {
   const named = namedContextPaths(model);
+  // The plan depends only on these inputs; the server hands out the same context while typing, so it is worked out once.
+  const key = JSON.stringify([named.map((n) => n.path), lines.map((l) => l.pattern), existing]);
+  return memoOnContext(context, `ignore-plan\u0000${key}`, () => computeIgnorePlan(named, context, lines, existing));
+}
+
+function computeIgnorePlan(named: NamedPath[], context: BuildContext, lines: readonly IgnoreLine[], existing: string): IgnorePlan {
   const listed = context.listed ?? [];
   const plan: IgnorePlan = { safe: [], risky: [], all: [] };
   const vcsProject = needsGit(context);
