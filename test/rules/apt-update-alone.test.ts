@@ -44,7 +44,7 @@ ruleTests(aptUpdateAlone, {
     },
     {
       // Other commands in the RUN: no fix.
-      code: dockerfile('FROM debian:bookworm', 'RUN echo "deb http://deb.debian.org/debian bookworm-backports main" > /etc/apt/sources.list.d/bp.list && apt-get update', 'RUN apt-get install -y curl'),
+      code: dockerfile('FROM debian:bookworm', 'RUN echo "deb http://mirror.example.org/debian bookworm-backports main" > /etc/apt/sources.list.d/bp.list && apt-get update', 'RUN apt-get install -y curl'),
       lines: [2],
       output: null,
     },
