@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { dockerfile } from '../helpers';
 import { LspClient, type Message } from '../lsp/client';
 
-const OPEN = 'file:///work/robust/Dockerfile';
-const NEVER_OPENED = 'file:///work/robust/never-opened/Dockerfile';
+const OPEN = 'file:///virtual/robust/Dockerfile';
+const NEVER_OPENED = 'file:///virtual/robust/never-opened/Dockerfile';
 const TEXT = dockerfile(
   'FROM python:3.12',
   'RUN apt-get update && apt-get install -y gcc',
@@ -226,8 +226,8 @@ describe('language server robustness', () => {
       'RUN pip install --no-cache-dir -r requirements.txt',
     );
     const documents = [
-      ['file:///work/robust/huge/Dockerfile', block.repeat(2000)],
-      ['file:///work/robust/long-line/Dockerfile', `FROM python:3.12\nRUN echo ${'x'.repeat(1 << 20)}\n`],
+      ['file:///virtual/robust/huge/Dockerfile', block.repeat(2000)],
+      ['file:///virtual/robust/long-line/Dockerfile', `FROM python:3.12\nRUN echo ${'x'.repeat(1 << 20)}\n`],
     ];
     for (const [uri, text] of documents) {
       const since = client.notifications.length;
@@ -249,7 +249,7 @@ describe('language server robustness', () => {
       const own = new LspClient();
       try {
         await own.initialize();
-        const uri = 'file:///work/robust/semantic/Dockerfile';
+        const uri = 'file:///virtual/robust/semantic/Dockerfile';
         own.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: dockerfile('FROM python:3.12', 'RUN echo "$HOME" \\', '    && pip install x').repeat(2000) } });
         await own.request('textDocument/semanticTokens/full', { textDocument: { uri } }, 2_000);
       } finally {
@@ -265,7 +265,7 @@ describe('language server robustness', () => {
       try {
         await own.initialize();
         for (const text of [null, 42, { not: 'text' }]) {
-          own.notify('textDocument/didOpen', { textDocument: { uri: `file:///work/robust/odd-${String(text)}`, languageId: 'dockerfile', version: 1, text } });
+          own.notify('textDocument/didOpen', { textDocument: { uri: `file:///virtual/robust/odd-${String(text)}`, languageId: 'dockerfile', version: 1, text } });
         }
         await new Promise((resolve) => setTimeout(resolve, 500));
         assert.equal(own.exited, null, own.stderr.slice(-2000));
@@ -278,7 +278,7 @@ describe('language server robustness', () => {
   );
 
   it('still lints a new document correctly at the end', async () => {
-    const uri = 'file:///work/robust/after/Dockerfile';
+    const uri = 'file:///virtual/robust/after/Dockerfile';
     const since = client.notifications.length;
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: TEXT } });
     const message = await published(uri, since);

@@ -58,7 +58,7 @@ describe('language server over stdio', () => {
   let client: LspClient;
   let capabilities: Record<string, unknown>;
   let version = 1;
-  const uri = 'file:///work/project/Dockerfile';
+  const uri = 'file:///virtual/project/Dockerfile';
 
   const diagnosticsFor = (target: string, predicate: (d: LspDiagnostic[]) => boolean = () => true): Promise<LspDiagnostic[]> =>
     client
@@ -167,7 +167,7 @@ describe('language server over stdio', () => {
   });
 
   it('explains musl on an Alpine base, naming what this file installs', async () => {
-    const alpine = 'file:///work/project/alpine.Dockerfile';
+    const alpine = 'file:///virtual/project/alpine.Dockerfile';
     open(alpine, dockerfile('FROM python:3.12-alpine', 'RUN apk add --no-cache gcc musl-dev', 'RUN pip install --no-cache-dir pandas'));
     const hover = await client.request<{ contents: { kind: string; value: string } }>('textDocument/hover', {
       textDocument: { uri: alpine },
@@ -182,7 +182,7 @@ describe('language server over stdio', () => {
   });
 
   it('applies a refactoring through the command and workspace/applyEdit', async () => {
-    const target = 'file:///work/project/move.Dockerfile';
+    const target = 'file:///virtual/project/move.Dockerfile';
     const text = dockerfile('FROM python:3.12-slim', 'COPY . .', 'RUN pip install --no-cache-dir -r requirements.txt');
     open(target, text);
     let received: { edit: { changes: Record<string, LspEdit[]> } } | undefined;
@@ -210,7 +210,7 @@ describe('language server over stdio', () => {
   });
 
   it('provides generic completion and formatting from dockerfile-language-service', async () => {
-    const target = 'file:///work/project/generic.Dockerfile';
+    const target = 'file:///virtual/project/generic.Dockerfile';
     open(target, 'FROM alpine\nRU\n  run echo hi\n');
     const completion = await client.request<{ label: string }[] | { items: { label: string }[] }>('textDocument/completion', {
       textDocument: { uri: target },
@@ -226,7 +226,7 @@ describe('language server over stdio', () => {
   });
 
   it('publishes syntax and Slimfile diagnostics together for a small file, and again after an edit', async () => {
-    const target = 'file:///work/project/syntax.Dockerfile';
+    const target = 'file:///virtual/project/syntax.Dockerfile';
     const since = client.notifications.length;
     open(target, dockerfile('FROM python:3.12-slim', 'EXPOSE 80/tcpx', 'RUN apt-get install -y curl'));
     const first = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string }).uri === target, 10_000, since);

@@ -35,7 +35,7 @@ const MULTI = dockerfile(
 describe('teaching features over stdio', () => {
   let client: LspClient;
   let capabilities: Record<string, unknown>;
-  const uri = 'file:///work/teach/Dockerfile';
+  const uri = 'file:///virtual/teach/Dockerfile';
   const range = { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } };
 
   before(async () => {
@@ -76,7 +76,7 @@ describe('teaching features over stdio', () => {
   });
 
   it('shows no estimate when the base image is unknown', async () => {
-    const unknown = 'file:///work/teach/unknown.Dockerfile';
+    const unknown = 'file:///virtual/teach/unknown.Dockerfile';
     client.notify('textDocument/didOpen', {
       textDocument: { uri: unknown, languageId: 'dockerfile', version: 1, text: dockerfile('FROM registry.example.com/team/base:1', 'RUN pip install --no-cache-dir numpy', 'USER 1000') },
     });
@@ -87,7 +87,7 @@ describe('teaching features over stdio', () => {
   });
 
   it('adds what the fixes would save to the lens', async () => {
-    const naive = 'file:///work/teach/naive.Dockerfile';
+    const naive = 'file:///virtual/teach/naive.Dockerfile';
     client.notify('textDocument/didOpen', {
       textDocument: { uri: naive, languageId: 'dockerfile', version: 1, text: dockerfile('FROM python:3.12', 'RUN pip install pandas', 'CMD ["python"]') },
     });
