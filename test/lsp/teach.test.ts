@@ -97,7 +97,7 @@ describe('teaching features over stdio', () => {
 
   it('returns the explain report as markdown', async () => {
     const report = await client.request<string>('workspace/executeCommand', { command: 'slimfile.explain', arguments: [uri] });
-    assert.match(report, /^# Slimfile: \/work\/teach\/Dockerfile\n/);
+    assert.match(report, /^# Slimfile: \/virtual\/teach\/Dockerfile\n/);
     assert.match(report, /```mermaid\nflowchart LR\n/);
     assert.match(report, /s0 -- "COPY \/opt\/venv" --> s1/);
     assert.match(report, /## Build-only stages/);
