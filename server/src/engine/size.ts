@@ -7,12 +7,12 @@ import { baseImageSize, debianRelease, describePythonImage, VARIANT_FACTS } from
 import { APK_INDEX_MB, APT_LISTS_MB, apkSetSize, aptSetSize, APT_SIZES_DATE, type AptRelease } from './knowledge/apt-sizes';
 import { isBuildOnlyPackage, stripVersion } from './knowledge/packages';
 import { PIP_SIZES_DATE, pipSize, UNKNOWN_PIP_PACKAGE_MB, withHeavyDependencies } from './knowledge/pip-sizes';
-import { copyOperands, installedPackages, workdirAt } from './context/installs';
+import { copyOperands, installedPackages } from './context/installs';
 import { joinPath } from './model/paths';
 import type { BuildContext } from './context/types';
 import { lintModel } from './lint';
 import { hasOption, isInstall, optionValue, packagesRemovedInRun, programIndex } from './model/packages';
-import { finalStage, stageChain } from './model/stages';
+import { finalStage, stageChain, workdirAt } from './model/stages';
 import type { DockerfileModel, ImageRef, Instruction, PackageInvocation, Stage } from './model/types';
 import type { Finding } from './rules/types';
 

@@ -6,7 +6,7 @@
 
 import { hasOption, optionValue } from '../model/packages';
 import { joinPath } from '../model/paths';
-import { stageChain } from '../model/stages';
+import { stageChain, workdirAt } from '../model/stages';
 import type { DockerfileModel, Instruction, PackageInvocation, Stage } from '../model/types';
 import { cleanPath, globMatches, hasWildcard } from './dockerignore';
 import { readPipfileLock, readPoetryLock, readUvLock, lockedInstall, type LockedPackage, type LockFile } from './locks';
@@ -70,17 +70,6 @@ function looksLikeFile(base: string): boolean {
 }
 
 
-/** WORKDIR in effect before an instruction, following the stages it is built FROM. */
-export function workdirAt(model: DockerfileModel, stage: Stage, at: Instruction | undefined): string {
-  let dir = '/';
-  for (const s of stageChain(model, stage)) {
-    for (const instruction of s.instructions) {
-      if (instruction === at) return dir;
-      if (instruction.keyword === 'WORKDIR' && instruction.tokens[0]) dir = joinPath(dir, instruction.tokens[0].value);
-    }
-  }
-  return dir;
-}
 
 /**
  * Context paths that a path inside the image (as a RUN at `at` names it) may have been copied

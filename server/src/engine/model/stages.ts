@@ -1,6 +1,7 @@
 // Groups instructions into build stages and reads each FROM's image reference,
 // resolving `${ARG}` from the global ARG defaults the way BuildKit does.
 
+import { joinPath } from './paths';
 import type { DockerfileModel, ImageRef, Instruction, Span, Stage } from './types';
 
 export function buildStages(model: DockerfileModel): void {
@@ -155,4 +156,16 @@ export function rootStage(model: DockerfileModel, stage: Stage): Stage {
     current = model.stages[current.image.stage];
   }
   return current;
+}
+
+/** WORKDIR in effect before an instruction (before the stage's end when `at` is undefined), following the stages it is built FROM. */
+export function workdirAt(model: DockerfileModel, stage: Stage, at: Instruction | undefined): string {
+  let dir = '/';
+  for (const s of stageChain(model, stage)) {
+    for (const instruction of s.instructions) {
+      if (instruction === at) return dir;
+      if (instruction.keyword === 'WORKDIR' && instruction.tokens[0]) dir = joinPath(dir, instruction.tokens[0].value);
+    }
+  }
+  return dir;
 }

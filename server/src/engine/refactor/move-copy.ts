@@ -4,6 +4,7 @@
 
 import { isPythonDependencyInstall, hasOption } from '../model/packages';
 import { joinPath } from '../model/paths';
+import { workdirAt } from '../model/stages';
 import { lineEnding } from '../model/text';
 import type { DockerfileModel, Instruction, PackageInvocation, Stage } from '../model/types';
 import type { TextEdit } from '../rules/types';
@@ -41,16 +42,6 @@ export function findCopyBeforeInstall(stage: Stage): CopyBeforeInstall | undefin
   return undefined;
 }
 
-/** WORKDIR in effect before each instruction of a stage ('/' when the stage never sets one). */
-export function workdirBefore(stage: Stage, target: Instruction): string {
-  let dir = '/';
-  for (const instruction of stage.instructions) {
-    if (instruction === target) break;
-    if (instruction.keyword === 'WORKDIR' && instruction.tokens[0]) dir = joinPath(dir, instruction.tokens[0].value);
-  }
-  return dir;
-}
-
 interface Plan {
   /** Paths relative to the build context. */
   manifests: string[];
@@ -59,11 +50,12 @@ interface Plan {
 }
 
 /** Which files the install needs, relative to the context, given `COPY . <dest>`. */
-function planManifests(found: CopyBeforeInstall, text: string): Plan | undefined {
+function planManifests(model: DockerfileModel, found: CopyBeforeInstall): Plan | undefined {
+  const { text } = model;
   const { stage, copy, install, invocation } = found;
   const dest = copy.tokens[copy.tokens.length - 1]?.value ?? '.';
-  const destDir = joinPath(workdirBefore(stage, copy), dest);
-  const installDir = workdirBefore(stage, install);
+  const destDir = joinPath(workdirAt(model, stage, copy), dest);
+  const installDir = workdirAt(model, stage, install);
   const relative = (path: string): string | undefined => {
     const absolute = joinPath(installDir, path);
     if (absolute === destDir) return undefined;
@@ -130,7 +122,7 @@ function runsBetween(found: CopyBeforeInstall): Instruction[] {
 
 export function computeMoveCopy(model: DockerfileModel, found: CopyBeforeInstall): RefactoringResult | undefined {
   const text = model.text;
-  const plan = planManifests(found, text);
+  const plan = planManifests(model, found);
   if (!plan) return undefined;
   const eol = lineEnding(text);
   const { copy, install, invocation } = found;
