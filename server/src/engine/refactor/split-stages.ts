@@ -11,6 +11,7 @@
 import { describePythonImage, DEBIAN_RELEASES, DEFAULT_DEBIAN_RELEASE, debianRelease, slimTag } from '../knowledge/base-images';
 import type { PythonImage } from '../knowledge/base-images';
 import { ALPINE_BUILD_TOOLS, DEBIAN_BUILD_TOOLS, isBuildOnlyPackage, isHeaderPackage, runtimeLibraryFor, stripVersion } from '../knowledge/packages';
+import { joinPath } from '../model/paths';
 import { isInstall, isPythonDependencyInstall, optionValue, packagesRemovedInRun, programIndex } from '../model/packages';
 import { toSourceOffset, toSourceSpan } from '../model/parse';
 import { isJsonArray, splitShell } from '../model/shell';
@@ -514,11 +515,6 @@ function scopesOf(model: DockerfileModel, stage: Stage): Scope[] {
     }
     return scope;
   });
-}
-
-function joinPath(base: string, path: string): string {
-  const joined = path.startsWith('/') ? path : `${base.replace(/\/+$/, '')}/${path}`;
-  return joined.replace(/\/\.(?=\/|$)/g, '').replace(/\/+$/, '') || '/';
 }
 
 function baseName(path: string): string {
