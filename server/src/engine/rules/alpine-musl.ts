@@ -1,10 +1,11 @@
+import { finalChain } from '../model/stages';
 import { describePythonImage } from '../knowledge/base-images';
 import { musllinuxGaps, parseRequirement, TABLE_DATE } from '../knowledge/pypi-wheels';
 import { isInstall, optionValue } from '../model/packages';
 import type { DockerfileModel, Stage } from '../model/types';
 import { muslGapsFromContext } from './context-helpers';
 import { plural, quoteList } from './helpers';
-import { finalChain, programName } from './size-cache-helpers';
+import { programName } from './size-cache-helpers';
 import type { Fix, Rule } from './types';
 
 /** Commands whose Alpine (BusyBox) spelling breaks on Debian. */

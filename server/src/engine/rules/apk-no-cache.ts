@@ -1,6 +1,7 @@
+import { finalChain } from '../model/stages';
 import { hasOption } from '../model/packages';
 import { insertAfter, subcommandWord } from './helpers';
-import { appendToRun, cacheMountCovers, deletesWithin, finalChain, runsOpaqueCleanup } from './size-cache-helpers';
+import { appendToRun, cacheMountCovers, deletesWithin, runsOpaqueCleanup } from './size-cache-helpers';
 import type { Rule } from './types';
 
 const APK_CACHE = '/var/cache/apk';

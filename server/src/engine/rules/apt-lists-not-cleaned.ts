@@ -1,14 +1,7 @@
+import { finalChain, stageChain } from '../model/stages';
 import type { DockerfileModel, Instruction, PackageInvocation, ShellCommand, Stage } from '../model/types';
 import { subcommandWord } from './helpers';
-import {
-  appendToRun,
-  cacheMountCovers,
-  chainInstructions,
-  deletesWithin,
-  finalChain,
-  runsOpaqueCleanup,
-  stageChain,
-} from './size-cache-helpers';
+import { appendToRun, cacheMountCovers, chainInstructions, deletesWithin, runsOpaqueCleanup } from './size-cache-helpers';
 import type { Fix, Rule } from './types';
 
 const LISTS = '/var/lib/apt/lists';

@@ -1,6 +1,7 @@
-import { substitute } from '../model/stages';
+import { joinPath } from '../model/paths';
+import { finalChain, substitute } from '../model/stages';
 import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../model/types';
-import { aloneInRun, chainInstructions, deleteInstruction, finalChain, joinPath, pathWithin, programName, readCopy, variablesBefore, workdirAt } from './size-cache-helpers';
+import { aloneInRun, chainInstructions, deleteInstruction, pathWithin, programName, readCopy, variablesBefore, workdirAt } from './size-cache-helpers';
 import type { Copied } from './size-cache-helpers';
 import type { Fix, Rule, TextEdit } from './types';
 

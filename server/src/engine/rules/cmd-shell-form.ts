@@ -1,7 +1,8 @@
+import { stageChain } from '../model/stages';
 import { toSourceSpan } from '../model/parse';
 import { splitShell } from '../model/shell';
 import type { DockerfileModel, Instruction, Span, Stage } from '../model/types';
-import { execFormElements, hasTemplate, isWindowsImage, stageChain } from './security-runtime-helpers';
+import { execFormElements, hasTemplate, isWindowsImage } from './security-runtime-helpers';
 import type { Fix, Rule } from './types';
 
 export const cmdShellForm: Rule = {

@@ -1,7 +1,8 @@
+import { finalChain } from '../model/stages';
 import { hasOption, optionValue } from '../model/packages';
 import type { Instruction, PackageInvocation, ShellCommand, ShellWord, Stage } from '../model/types';
 import { insertAfter, subcommandWord } from './helpers';
-import { declaredBefore, finalChain, programName, setInRun } from './size-cache-helpers';
+import { declaredBefore, programName, setInRun } from './size-cache-helpers';
 import type { Fix, Rule, RuleContext } from './types';
 
 /** A requirements file for development or tests: `requirements-dev.txt`, `requirements/test.txt`, `dev-requirements.txt`. */

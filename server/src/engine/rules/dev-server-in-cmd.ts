@@ -1,5 +1,6 @@
+import { finalChain } from '../model/stages';
 import type { DockerfileModel, Span } from '../model/types';
-import { commandsOf, finalChain, lastOf, programAt, type CommandWord } from './security-runtime-helpers';
+import { commandsOf, lastOf, programAt, type CommandWord } from './security-runtime-helpers';
 import type { Fix, Rule } from './types';
 
 export const devServerInCmd: Rule = {

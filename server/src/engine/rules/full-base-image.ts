@@ -1,5 +1,6 @@
+import { finalChain } from '../model/stages';
 import { describePythonImage, slimTag, VARIANT_FACTS } from '../knowledge/base-images';
-import { finalChain } from './size-cache-helpers';
+
 import type { Fix, Rule } from './types';
 
 const full = VARIANT_FACTS.full;

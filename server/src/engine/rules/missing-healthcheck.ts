@@ -1,6 +1,7 @@
+import { finalChain } from '../model/stages';
 import type { Instruction, Stage } from '../model/types';
 import { plural } from './helpers';
-import { chainInstructions, commandsOf, finalChain, hasTemplate, lastOf, programAt } from './security-runtime-helpers';
+import { chainInstructions, commandsOf, hasTemplate, lastOf, programAt } from './security-runtime-helpers';
 import type { Rule } from './types';
 
 export const missingHealthcheck: Rule = {

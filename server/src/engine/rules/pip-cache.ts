@@ -1,18 +1,9 @@
+import { finalChain, stageChain } from '../model/stages';
 import { describePythonImage } from '../knowledge/base-images';
 import { hasOption, isInstall, optionValue } from '../model/packages';
 import type { Instruction, PackageInvocation, Stage } from '../model/types';
 import { insertAfter, subcommandWord } from './helpers';
-import {
-  cacheMountTargets,
-  chainInstructions,
-  declaredBefore,
-  deletesWithin,
-  finalChain,
-  pathWithin,
-  runsOpaqueCleanup,
-  setInRun,
-  stageChain,
-} from './size-cache-helpers';
+import { cacheMountTargets, chainInstructions, declaredBefore, deletesWithin, pathWithin, runsOpaqueCleanup, setInRun } from './size-cache-helpers';
 import type { Fix, Rule } from './types';
 
 const TRUTHY = /^(1|true|yes|on|t|y)$/i;

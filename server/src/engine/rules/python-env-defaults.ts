@@ -1,7 +1,8 @@
+import { finalChain } from '../model/stages';
 import { describePythonImage } from '../knowledge/base-images';
 import { lineEnding } from '../model/text';
 import type { Stage } from '../model/types';
-import { chainInstructions, commandsOf, finalChain, lastOf, programAt } from './security-runtime-helpers';
+import { chainInstructions, commandsOf, lastOf, programAt } from './security-runtime-helpers';
 import type { Rule } from './types';
 
 export const pythonEnvDefaults: Rule = {

@@ -1,26 +1,11 @@
+import { joinPath } from '../model/paths';
 import { parseRequirement } from '../knowledge/pypi-wheels';
 import { stripVersion } from '../knowledge/packages';
 import { isInstall, optionValue } from '../model/packages';
-import { substitute } from '../model/stages';
+import { finalChain, substitute } from '../model/stages';
 import type { DockerfileModel, Instruction, PackageInvocation, ShellCommand, Span, Stage } from '../model/types';
 import { plural, quoteList } from './helpers';
-import {
-  aloneInRun,
-  appendToRun,
-  cacheMountCovers,
-  chainInstructions,
-  commandText,
-  deleteInstruction,
-  deletedPaths,
-  deletesWithin,
-  finalChain,
-  joinPath,
-  pathWithin,
-  programName,
-  variablesBefore,
-  readCopy,
-  workdirAt,
-} from './size-cache-helpers';
+import { aloneInRun, appendToRun, cacheMountCovers, chainInstructions, commandText, deleteInstruction, deletedPaths, deletesWithin, pathWithin, programName, variablesBefore, readCopy, workdirAt } from './size-cache-helpers';
 import type { Copied } from './size-cache-helpers';
 import type { Fix, Rule } from './types';
 

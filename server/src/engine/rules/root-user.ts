@@ -1,15 +1,7 @@
+import { finalChain } from '../model/stages';
 import { lineEnding } from '../model/text';
 import type { DockerfileModel, Instruction, Stage } from '../model/types';
-import {
-  baseFamily,
-  createdUsers,
-  defaultsToNonRoot,
-  finalChain,
-  isRootUser,
-  isWindowsImage,
-  lastUser,
-  variablesBefore,
-} from './security-runtime-helpers';
+import { baseFamily, createdUsers, defaultsToNonRoot, isRootUser, isWindowsImage, lastUser, variablesBefore } from './security-runtime-helpers';
 import type { Fix, Rule } from './types';
 
 export const rootUser: Rule = {

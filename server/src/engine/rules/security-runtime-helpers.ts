@@ -7,9 +7,7 @@ import { describePythonImage } from '../knowledge/base-images';
 import { toSourceSpan } from '../model/parse';
 import { programIndex } from '../model/packages';
 import { splitShell } from '../model/shell';
-import { finalChain, stageChain, substitute } from '../model/stages';
-
-export { finalChain, stageChain };
+import { substitute } from '../model/stages';
 import type { DockerfileModel, ImageRef, Instruction, ShellCommand, Span, Stage } from '../model/types';
 
 /** Instructions of a chain in build order. */

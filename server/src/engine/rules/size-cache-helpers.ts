@@ -4,11 +4,7 @@
 
 import { programIndex } from '../model/packages';
 import { joinPath } from '../model/paths';
-
-export { joinPath };
-import { finalChain, stageChain, substitute } from '../model/stages';
-
-export { finalChain, stageChain };
+import { substitute } from '../model/stages';
 import { lineEnding, positionAt } from '../model/text';
 import type { DockerfileModel, Heredoc, Instruction, KeyValue, ShellCommand, Stage } from '../model/types';
 import type { TextEdit } from './types';

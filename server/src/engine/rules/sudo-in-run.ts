@@ -1,5 +1,6 @@
+import { stageChain } from '../model/stages';
 import type { DockerfileModel, Instruction, ShellWord, Stage } from '../model/types';
-import { defaultsToNonRoot, isRootUser, lastUser, stageChain } from './security-runtime-helpers';
+import { defaultsToNonRoot, isRootUser, lastUser } from './security-runtime-helpers';
 import type { Fix, Rule, TextEdit } from './types';
 
 export const sudoInRun: Rule = {
