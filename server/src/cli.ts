@@ -118,8 +118,7 @@ function displayPath(path: string): string {
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }
 
-function syntaxFindings(text: string): { findings: Finding[]; blocked: boolean } {
-  const model = parseDockerfile(text);
+function syntaxFindings(model: DockerfileModel): { findings: Finding[]; blocked: boolean } {
   const errors = syntaxErrors(model);
   return {
     findings: errors.map((p) => ({ ruleId: 'syntax-error', severity: 'error', span: p.span, message: p.message, fixes: [] })),
@@ -149,7 +148,7 @@ function check(files: string[], contextDir: string | undefined, err: (s: string)
   return files.map((file) => {
     const text = readFileSync(file, 'utf8');
     const model = parseDockerfile(text);
-    const syntax = syntaxFindings(text).findings;
+    const syntax = syntaxFindings(model).findings;
     const buildContext = contextFor(file, model, contextDir, contextFiles);
     const findings = [...syntax, ...lintModel(model, { severities: severitiesFor(file, err, warned), buildContext })].sort((a, b) => a.span.start - b.span.start);
     return { path: displayPath(file), model, findings, buildContext };
@@ -178,13 +177,14 @@ function fix(files: string[], unsafe: boolean, contextDir: string | undefined, o
   for (const file of files) {
     const severities = severitiesFor(file, err, warned);
     const text = readFileSync(file, 'utf8');
-    const { findings: syntax, blocked } = syntaxFindings(text);
+    const model = parseDockerfile(text);
+    const { findings: syntax, blocked } = syntaxFindings(model);
     if (blocked) {
       err(`${displayPath(file)}: not fixed, the file does not parse: ${syntax[0].message}\n`);
       status = 1;
       continue;
     }
-    const buildContext = contextFor(file, parseDockerfile(text), contextDir, contextFiles);
+    const buildContext = contextFor(file, model, contextDir, contextFiles);
     const result = fixText(text, { unsafe, severities, buildContext });
     if (result.text !== text) {
       writeFileSync(file, result.text);
@@ -198,7 +198,8 @@ function fix(files: string[], unsafe: boolean, contextDir: string | undefined, o
       if (done) out(`${shown}: ${done} (${change.text.split('\n').filter((l) => l && !l.startsWith('#')).length} patterns)\n`);
       else err(`${shown}: not created, it exists already\n`);
     }
-    const remaining = lintModel(parseDockerfile(result.text), { severities, buildContext: contextFor(file, parseDockerfile(result.text), contextDir, contextFiles) });
+    const fixed = parseDockerfile(result.text);
+    const remaining = lintModel(fixed, { severities, buildContext: contextFor(file, fixed, contextDir, contextFiles) });
     if (remaining.some((f) => isFailure(f.severity))) status = 1;
     const left = remaining.filter((f) => isFailure(f.severity)).length;
     if (left) out(`${displayPath(file)}: ${left} ${left === 1 ? 'problem' : 'problems'} left (run \`slimfile check\` to see them)\n`);
